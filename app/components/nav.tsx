@@ -1,0 +1,56 @@
+import { NavLink } from 'react-router'
+import { hasAnyScope, hasPermission, type PlatformRole } from '#app/modules/auth/permissions.ts'
+import type { MessageKey } from '#app/utils/i18n.ts'
+import { useT } from './i18n.tsx'
+
+type NavUser = { roles: Array<PlatformRole>; officeId: number | null }
+
+/** Navigation per role: every page a role may open is reachable from here. */
+export function navItems(user: NavUser): Array<{ to: string; label: MessageKey }> {
+	const items: Array<{ to: string; label: MessageKey }> = [{ to: '/', label: 'nav.home' }]
+	if (hasAnyScope(user, 'read', 'user', ['any', 'office'])) items.push({ to: '/users', label: 'nav.users' })
+	if (hasPermission(user, 'read:org:any')) {
+		items.push({ to: '/orgs/municipalities', label: 'nav.municipalities' })
+		items.push({ to: '/orgs/offices', label: 'nav.offices' })
+		items.push({ to: '/orgs/counties', label: 'nav.counties' })
+		items.push({ to: '/orgs/waves', label: 'nav.waves' })
+		items.push({ to: '/orgs/import', label: 'nav.orgImport' })
+	} else if (hasPermission(user, 'read:org:office') && user.officeId !== null) {
+		items.push({ to: `/orgs/offices/${user.officeId}`, label: 'nav.myOffice' })
+	}
+	if (hasPermission(user, 'read:outbox:any')) items.push({ to: '/outbox', label: 'nav.outbox' })
+	items.push({ to: '/settings', label: 'nav.settings' })
+	return items
+}
+
+const linkClass = ({ isActive }: { isActive: boolean }) =>
+	`block rounded-md px-3 py-2 font-medium ${isActive ? 'bg-brand-700 text-white' : 'text-slate-800 hover:bg-brand-100'}`
+
+export function MainNav({ user }: { user: NavUser }) {
+	const t = useT()
+	const items = navItems(user)
+	const list = (
+		<ul className="flex flex-col gap-1 md:flex-row md:flex-wrap">
+			{items.map((item) => (
+				<li key={item.to}>
+					<NavLink to={item.to} end={item.to === '/'} className={linkClass}>
+						{t(item.label)}
+					</NavLink>
+				</li>
+			))}
+		</ul>
+	)
+	return (
+		<>
+			<details className="md:hidden">
+				<summary className="min-h-11 cursor-pointer rounded-md px-3 py-2 font-semibold">{t('nav.menu')}</summary>
+				<nav aria-label={t('nav.mainMobile')} className="pb-2">
+					{list}
+				</nav>
+			</details>
+			<nav aria-label={t('nav.main')} className="hidden md:block">
+				{list}
+			</nav>
+		</>
+	)
+}

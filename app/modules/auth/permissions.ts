@@ -1,0 +1,63 @@
+/**
+ * Typed permission strings (Epic Stack style): `${action}:${entity}:${access}`.
+ * `own` = the user's own record, `office` = records of the user's office, `any` = national.
+ */
+export const PLATFORM_ROLES = ['learner', 'trainer', 'coordinator', 'admin'] as const
+export type PlatformRole = (typeof PLATFORM_ROLES)[number]
+
+type Action = 'read' | 'create' | 'update' | 'import'
+type Entity = 'user' | 'org' | 'outbox' | 'audit' | 'profile'
+type Access = 'own' | 'office' | 'any'
+export type Permission = `${Action}:${Entity}:${Access}`
+
+const ROLE_PERMISSIONS: Record<PlatformRole, ReadonlyArray<Permission>> = {
+	learner: ['read:profile:own', 'update:profile:own'],
+	trainer: ['read:profile:own', 'update:profile:own'],
+	coordinator: [
+		'read:profile:own',
+		'update:profile:own',
+		'read:user:office',
+		'create:user:office',
+		'update:user:office',
+		'import:user:office',
+		'read:org:office',
+	],
+	admin: [
+		'read:profile:own',
+		'update:profile:own',
+		'read:user:any',
+		'create:user:any',
+		'update:user:any',
+		'import:user:any',
+		'read:org:any',
+		'create:org:any',
+		'update:org:any',
+		'import:org:any',
+		'read:outbox:any',
+		'read:audit:any',
+	],
+}
+
+export function permissionsOf(roles: ReadonlyArray<PlatformRole>): Set<Permission> {
+	return new Set(roles.flatMap((role) => ROLE_PERMISSIONS[role]))
+}
+
+export function hasPermission(user: { roles: ReadonlyArray<PlatformRole> }, permission: Permission): boolean {
+	return permissionsOf(user.roles).has(permission)
+}
+
+/** True when the user holds the permission at `any` scope or at one of the listed narrower scopes. */
+export function hasAnyScope(
+	user: { roles: ReadonlyArray<PlatformRole> },
+	action: Action,
+	entity: Entity,
+	scopes: ReadonlyArray<Access> = ['any', 'office', 'own'],
+): Access | null {
+	const granted = permissionsOf(user.roles)
+	for (const scope of scopes) if (granted.has(`${action}:${entity}:${scope}`)) return scope
+	return null
+}
+
+export function isPlatformRole(value: string): value is PlatformRole {
+	return (PLATFORM_ROLES as ReadonlyArray<string>).includes(value)
+}

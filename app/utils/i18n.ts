@@ -1,0 +1,36 @@
+import { authMessages } from './i18n/auth.ts'
+import { commonMessages } from './i18n/common.ts'
+import { orgMessages } from './i18n/orgs.ts'
+import { userMessages } from './i18n/users.ts'
+
+export const LOCALES = ['hu', 'en'] as const
+export type Locale = (typeof LOCALES)[number]
+
+const areas = [commonMessages, authMessages, orgMessages, userMessages]
+
+export const catalogues = {
+	hu: Object.assign({}, ...areas.map((a) => a.hu)) as typeof commonMessages.hu &
+		typeof authMessages.hu &
+		typeof orgMessages.hu &
+		typeof userMessages.hu,
+	en: Object.assign({}, ...areas.map((a) => a.en)) as Record<string, string>,
+}
+
+export type MessageKey = keyof typeof catalogues.hu
+export type MessageParams = Record<string, string | number>
+
+export function isLocale(value: unknown): value is Locale {
+	return value === 'hu' || value === 'en'
+}
+
+/** `{name}` placeholders are replaced; an unknown key shows itself, so a gap is visible, not blank. */
+export function translate(locale: Locale, key: MessageKey, params?: MessageParams): string {
+	const template: string = catalogues[locale][key] ?? catalogues.hu[key] ?? key
+	if (!params) return template
+	return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+		params[name] === undefined ? whole : String(params[name]),
+	)
+}
+
+/** A message carried through data (flash, field errors) and translated where it is shown. */
+export type Message = { key: MessageKey; params?: MessageParams }

@@ -1,0 +1,50 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import Database from 'better-sqlite3'
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
+import * as audit from './schema/audit.ts'
+import * as auth from './schema/auth.ts'
+import * as mail from './schema/mail.ts'
+import * as orgs from './schema/orgs.ts'
+import * as users from './schema/users.ts'
+
+export const schema = { ...orgs, ...users, ...auth, ...mail, ...audit }
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database }
+/** What both the client and a transaction offer: functions taking this run inside or outside one. */
+export type DbOrTx = Pick<Db, 'select' | 'insert' | 'update' | 'delete'>
+
+/** Folder of the committed drizzle-kit migrations, resolved from the project root. */
+export const MIGRATIONS_DIR = path.resolve(process.cwd(), 'db/migrations')
+
+/** Opens a database file with the pragmas every connection needs. */
+export function openDb(filePath: string): Db {
+	if (filePath !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(filePath)), { recursive: true })
+	const sqlite = new Database(filePath)
+	sqlite.pragma('journal_mode = WAL')
+	sqlite.pragma('foreign_keys = ON')
+	sqlite.pragma('busy_timeout = 5000')
+	// NORMAL is durable in WAL mode except for the last commit on power loss, which is acceptable here.
+	sqlite.pragma('synchronous = NORMAL')
+	return drizzle(sqlite, { schema }) as Db
+}
+
+export function migrateDb(db: Db) {
+	migrate(db, { migrationsFolder: MIGRATIONS_DIR })
+}
+
+const globalForDb = globalThis as unknown as { __aspDb?: Db }
+
+/** One lazily created client per process, remembered across dev-server reloads. */
+export function getDb(): Db {
+	if (!globalForDb.__aspDb) {
+		const file = process.env.DATABASE_PATH || 'data/app.db'
+		globalForDb.__aspDb = openDb(file)
+	}
+	return globalForDb.__aspDb
+}
+
+export function closeDb() {
+	globalForDb.__aspDb?.$client.close()
+	globalForDb.__aspDb = undefined
+}

@@ -1,0 +1,15 @@
+import { spawnSync } from 'node:child_process'
+import { getEnv } from '#app/utils/env.server.ts'
+import { prepareDb } from './prepare-db.ts'
+
+// `npm start`: migrate, seed an empty database, build, serve. `--skip-build` reuses build/ (e2e harness).
+process.env.NODE_ENV ??= 'production'
+getEnv()
+await prepareDb()
+if (!process.argv.includes('--skip-build')) {
+	console.log('Building the application…')
+	const result = spawnSync(process.execPath, ['node_modules/@react-router/dev/bin.js', 'build'], { stdio: 'inherit' })
+	if (result.status !== 0) process.exit(result.status ?? 1)
+}
+const { startServer } = await import('../server/index.ts')
+await startServer()
