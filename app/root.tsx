@@ -174,6 +174,10 @@ export function ErrorBoundary() {
 	)
 }
 
+export function links() {
+	return [{ rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' }]
+}
+
 export function meta() {
 	return [{ title: 'ASP Akadémia' }]
 }
