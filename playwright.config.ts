@@ -1,7 +1,9 @@
 import { defineConfig, devices } from '@playwright/test'
 
 const PORT = Number(process.env.E2E_PORT ?? 3100)
-export const E2E_DB = 'tests/.tmp/e2e/app.db'
+const E2E_DIR = `tests/.tmp/e2e-${PORT}`
+// Test workers inherit this, so fixtures open the same database file as the server.
+process.env.E2E_DATABASE_PATH = `${E2E_DIR}/app.db`
 
 export default defineConfig({
 	testDir: './tests/e2e',
@@ -24,15 +26,15 @@ export default defineConfig({
 		},
 	},
 	webServer: {
-		command: `rm -rf tests/.tmp/e2e && node --import tsx scripts/start.ts --skip-build`,
+		command: `rm -rf ${E2E_DIR} && node --import tsx scripts/start.ts --skip-build`,
 		url: `http://127.0.0.1:${PORT}/healthz`,
 		reuseExistingServer: false,
 		timeout: 60_000,
 		stdout: 'ignore',
 		stderr: 'pipe',
 		env: {
-			DATABASE_PATH: E2E_DB,
-			SANDBOX_DIR: 'tests/.tmp/e2e/sandboxes',
+			DATABASE_PATH: `${E2E_DIR}/app.db`,
+			SANDBOX_DIR: `${E2E_DIR}/sandboxes`,
 			PORT: String(PORT),
 			HOST: '127.0.0.1',
 			APP_URL: `http://127.0.0.1:${PORT}`,

@@ -1,0 +1,119 @@
+import { eq, ne } from 'drizzle-orm'
+import type { APIRequestContext } from '@playwright/test'
+import { createSession } from '#app/modules/auth/session.server.ts'
+import { municipalities, offices, waves } from '#db/schema/orgs.ts'
+import { users } from '#db/schema/users.ts'
+import routes from '../../app/routes.ts'
+import { createUser, e2eDb, expect, ORFU, RAGALY, test } from './fixtures.ts'
+
+/**
+ * The authorization matrix: every route × every role. `ok` = 200, `deny` = 403,
+ * `login` = redirect to the login page, `home` = redirect to the home page.
+ * A route added to app/routes.ts without a row here fails the first test.
+ */
+type Outcome = 'ok' | 'deny' | 'login' | 'home'
+type Role = 'anonymous' | 'learner' | 'trainer' | 'coordinator' | 'admin'
+type Row = Record<Role, Outcome>
+
+const everyone = (o: Outcome): Row => ({ anonymous: o, learner: o, trainer: o, coordinator: o, admin: o })
+const signedIn: Row = { anonymous: 'login', learner: 'ok', trainer: 'ok', coordinator: 'ok', admin: 'ok' }
+const anonymousOnly: Row = { anonymous: 'ok', learner: 'home', trainer: 'home', coordinator: 'home', admin: 'home' }
+const managers: Row = { anonymous: 'login', learner: 'deny', trainer: 'deny', coordinator: 'ok', admin: 'ok' }
+const adminOnly: Row = { anonymous: 'login', learner: 'deny', trainer: 'deny', coordinator: 'deny', admin: 'ok' }
+
+const MATRIX: Record<string, Row> = {
+	'/': signedIn,
+	'/healthz': everyone('ok'),
+	'/lang': everyone('home'),
+	'/login': anonymousOnly,
+	'/logout': everyone('home'),
+	'/forgot-password': anonymousOnly,
+	'/reset-password/:token': everyone('ok'),
+	'/invite/:token': everyone('ok'),
+	'/settings': signedIn,
+	'/users': managers,
+	'/users/new': managers,
+	'/users/import': managers,
+	'/users/:userId': managers,
+	'/orgs/counties': adminOnly,
+	'/orgs/offices': adminOnly,
+	'/orgs/offices/new': adminOnly,
+	'/orgs/offices/:officeId': managers,
+	'/orgs/municipalities': adminOnly,
+	'/orgs/municipalities/new': adminOnly,
+	'/orgs/municipalities/:municipalityId': adminOnly,
+	'/orgs/waves': adminOnly,
+	'/orgs/waves/new': adminOnly,
+	'/orgs/waves/:waveId': adminOnly,
+	'/orgs/import': adminOnly,
+	'/outbox': adminOnly,
+}
+
+type RouteEntry = { path?: string; index?: boolean; children?: Array<RouteEntry> }
+function routePaths(entries: Array<RouteEntry>, prefix = ''): Array<string> {
+	return entries.flatMap((r) => {
+		const here = r.index ? prefix || '/' : r.path ? `${prefix}/${r.path}`.replace(/\/+/g, '/') : prefix
+		return [...(r.path || r.index ? [here] : []), ...routePaths(r.children ?? [], here)]
+	})
+}
+
+test('every route has a row in the authorization matrix', () => {
+	const declared = routePaths(routes as Array<RouteEntry>).toSorted()
+	expect(declared).toEqual(Object.keys(MATRIX).toSorted())
+})
+
+async function outcome(request: APIRequestContext, url: string, token: string | null): Promise<Outcome | string> {
+	const response = await request.get(url, { maxRedirects: 0, headers: token ? { Cookie: `asp_session=${token}` } : {} })
+	const status = response.status()
+	if (status === 200) return 'ok'
+	if (status === 403) return 'deny'
+	if (status === 302) {
+		const location = response.headers()['location'] ?? ''
+		if (location.startsWith('/login')) return 'login'
+		if (location === '/') return 'home'
+	}
+	return `${status} ${response.headers()['location'] ?? ''}`
+}
+
+test('every role gets exactly the access the matrix grants', async ({ request }) => {
+	const db = e2eDb()
+	const ragaly = db.select({ id: offices.id }).from(offices).where(eq(offices.name, RAGALY)).get()!.id
+	const orfu = db.select({ id: offices.id }).from(offices).where(eq(offices.name, ORFU)).get()!.id
+	const colleague = await createUser({ roles: ['learner'], office: RAGALY })
+	const params: Record<string, string> = {
+		token: 'aaaaaaaaaaaaaaaaaaaaaaaa.bbbbbbbbbbbbbbbbbbbbbbbb',
+		userId: String(colleague.id),
+		officeId: String(ragaly),
+		municipalityId: String(db.select({ id: municipalities.id }).from(municipalities).where(eq(municipalities.officeId, ragaly)).get()!.id),
+		waveId: String(db.select({ id: waves.id }).from(waves).get()!.id),
+	}
+	const tokens: Record<Role, string | null> = {
+		anonymous: null,
+		learner: createSession(db, (await createUser({ roles: ['learner'], office: RAGALY })).id, Date.now()).token,
+		trainer: createSession(db, (await createUser({ roles: ['trainer'] })).id, Date.now()).token,
+		coordinator: createSession(db, (await createUser({ roles: ['coordinator'], office: RAGALY })).id, Date.now()).token,
+		admin: createSession(db, (await createUser({ roles: ['admin'] })).id, Date.now()).token,
+	}
+	const mismatches: Array<string> = []
+	for (const [pattern, row] of Object.entries(MATRIX)) {
+		const url = pattern.replace(/:(\w+)/g, (_, name: string) => params[name]!)
+		for (const role of Object.keys(row) as Array<Role>) {
+			const got = await outcome(request, url, tokens[role])
+			if (got !== row[role]) mismatches.push(`${role} ${url}: expected ${row[role]}, got ${got}`)
+		}
+	}
+	expect(mismatches).toEqual([])
+	// The scoped rows hold only inside the coordinator's office: the same pages of another office are refused.
+	const stranger = db.select({ id: users.id }).from(users).where(eq(users.officeId, orfu)).get()!.id
+	expect(await outcome(request, `/users/${stranger}`, tokens.coordinator)).toBe('deny')
+	expect(await outcome(request, `/orgs/offices/${orfu}`, tokens.coordinator)).toBe('deny')
+	expect(await outcome(request, `/users?officeId=${orfu}`, tokens.coordinator)).toBe('deny')
+	expect(db.select({ id: offices.id }).from(offices).where(ne(offices.id, ragaly)).get()).toBeTruthy()
+})
+
+test('state-changing requests from another origin are refused before any route runs', async ({ request }) => {
+	const response = await request.post('/forgot-password', { form: { email: 'x@teszt.hu' }, headers: { Origin: 'https://evil.example' }, maxRedirects: 0 })
+	expect(response.status()).toBe(403)
+	const noOrigin = await request.post('/logout', { maxRedirects: 0, headers: { Origin: '' } })
+	expect(noOrigin.status()).toBe(403)
+})
