@@ -15,7 +15,9 @@ export async function prepareDb() {
 	} finally {
 		db.$client.close()
 	}
-	console.log(demoLoginsText())
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await prepareDb()
+if (import.meta.url === `file://${process.argv[1]}`) {
+	await prepareDb()
+	console.log(demoLoginsText())
+}

@@ -1,10 +1,11 @@
 import { spawnSync } from 'node:child_process'
 import { getEnv } from '#app/utils/env.server.ts'
+import { demoLoginsText } from '#db/seed/demo.server.ts'
 import { prepareDb } from './prepare-db.ts'
 
 // `npm start`: migrate, seed an empty database, build, serve. `--skip-build` reuses build/ (e2e harness).
 process.env.NODE_ENV ??= 'production'
-getEnv()
+const env = getEnv()
 await prepareDb()
 if (!process.argv.includes('--skip-build')) {
 	console.log('Building the application…')
@@ -12,4 +13,10 @@ if (!process.argv.includes('--skip-build')) {
 	if (result.status !== 0) process.exit(result.status ?? 1)
 }
 const { startServer } = await import('../server/index.ts')
-await startServer()
+const server = await startServer()
+function announce() {
+	const host = env.HOST === '0.0.0.0' ? 'localhost' : env.HOST
+	console.log(`\nASP Akadémia is running on http://${host}:${env.PORT}\n\n${demoLoginsText()}\n`)
+}
+if (server.listening) announce()
+else server.once('listening', announce)
