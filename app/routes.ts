@@ -26,4 +26,6 @@ export default [
 	route('orgs/waves/:waveId', 'routes/orgs/wave-edit.tsx'),
 	route('orgs/import', 'routes/orgs/import.tsx'),
 	route('outbox', 'routes/outbox.tsx'),
+	route('admin/api-tokens', 'routes/admin/api-tokens.tsx'),
+	route('api/xapi/statements', 'routes/api/xapi-statements.ts'),
 ] satisfies RouteConfig

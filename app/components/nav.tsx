@@ -19,6 +19,7 @@ export function navItems(user: NavUser): Array<{ to: string; label: MessageKey }
 		items.push({ to: `/orgs/offices/${user.officeId}`, label: 'nav.myOffice' })
 	}
 	if (hasPermission(user, 'read:outbox:any')) items.push({ to: '/outbox', label: 'nav.outbox' })
+	if (hasPermission(user, 'manage:apitoken:any')) items.push({ to: '/admin/api-tokens', label: 'nav.apiTokens' })
 	items.push({ to: '/settings', label: 'nav.settings' })
 	return items
 }

@@ -2,17 +2,19 @@ import { authMessages } from './i18n/auth.ts'
 import { commonMessages } from './i18n/common.ts'
 import { orgMessages } from './i18n/orgs.ts'
 import { userMessages } from './i18n/users.ts'
+import { xapiMessages } from './i18n/xapi.ts'
 
 export const LOCALES = ['hu', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
 
-const areas = [commonMessages, authMessages, orgMessages, userMessages]
+const areas = [commonMessages, authMessages, orgMessages, userMessages, xapiMessages]
 
 export const catalogues = {
 	hu: Object.assign({}, ...areas.map((a) => a.hu)) as typeof commonMessages.hu &
 		typeof authMessages.hu &
 		typeof orgMessages.hu &
-		typeof userMessages.hu,
+		typeof userMessages.hu &
+		typeof xapiMessages.hu,
 	en: Object.assign({}, ...areas.map((a) => a.en)) as Record<string, string>,
 }
 

@@ -8,10 +8,11 @@ import { createUser, e2eDb, expect, ORFU, RAGALY, test } from './fixtures.ts'
 
 /**
  * The authorization matrix: every route × every role. `ok` = 200, `deny` = 403,
- * `login` = redirect to the login page, `home` = redirect to the home page.
+ * `login` = redirect to the login page, `home` = redirect to the home page,
+ * `unauthorized` = 401 (machine APIs that take a bearer token, never a session).
  * A route added to app/routes.ts without a row here fails the first test.
  */
-type Outcome = 'ok' | 'deny' | 'login' | 'home'
+type Outcome = 'ok' | 'deny' | 'login' | 'home' | 'unauthorized'
 type Role = 'anonymous' | 'learner' | 'trainer' | 'coordinator' | 'admin'
 type Row = Record<Role, Outcome>
 
@@ -47,6 +48,8 @@ const MATRIX: Record<string, Row> = {
 	'/orgs/waves/:waveId': adminOnly,
 	'/orgs/import': adminOnly,
 	'/outbox': adminOnly,
+	'/admin/api-tokens': adminOnly,
+	'/api/xapi/statements': everyone('unauthorized'),
 }
 
 type RouteEntry = { path?: string; index?: boolean; children?: Array<RouteEntry> }
@@ -67,6 +70,7 @@ async function outcome(request: APIRequestContext, url: string, token: string | 
 	const status = response.status()
 	if (status === 200) return 'ok'
 	if (status === 403) return 'deny'
+	if (status === 401) return 'unauthorized'
 	if (status === 302) {
 		const location = response.headers()['location'] ?? ''
 		if (location.startsWith('/login')) return 'login'

@@ -5,8 +5,8 @@
 export const PLATFORM_ROLES = ['learner', 'trainer', 'coordinator', 'admin'] as const
 export type PlatformRole = (typeof PLATFORM_ROLES)[number]
 
-type Action = 'read' | 'create' | 'update' | 'import'
-type Entity = 'user' | 'org' | 'outbox' | 'audit' | 'profile'
+type Action = 'read' | 'create' | 'update' | 'import' | 'manage'
+type Entity = 'user' | 'org' | 'outbox' | 'audit' | 'profile' | 'apitoken'
 type Access = 'own' | 'office' | 'any'
 export type Permission = `${Action}:${Entity}:${Access}`
 
@@ -35,6 +35,7 @@ const ROLE_PERMISSIONS: Record<PlatformRole, ReadonlyArray<Permission>> = {
 		'import:org:any',
 		'read:outbox:any',
 		'read:audit:any',
+		'manage:apitoken:any',
 	],
 }
 
