@@ -4,6 +4,11 @@ import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
 import type { AppLoadContext, EntryContext } from 'react-router'
 import { ServerRouter } from 'react-router'
+import { LessonCodeContext } from './components/lesson/context.tsx'
+import { compiledByHash } from './modules/content/compile.server.ts'
+
+// Lesson pages render their compiled MDX on the server from the content cache (see mdx-content.tsx).
+const lessonCode = (hash: string) => compiledByHash(hash)?.code ?? null
 
 export const streamTimeout = 5_000
 
@@ -21,7 +26,9 @@ export default function handleRequest(
 		const readyOption = (userAgent && isbot(userAgent)) || routerContext.isSpaMode ? 'onAllReady' : 'onShellReady'
 		const nonce = loadContext?.nonce
 		const { pipe, abort } = renderToPipeableStream(
-			<ServerRouter context={routerContext} url={request.url} nonce={nonce} />,
+			<LessonCodeContext.Provider value={lessonCode}>
+				<ServerRouter context={routerContext} url={request.url} nonce={nonce} />
+			</LessonCodeContext.Provider>,
 			{
 				nonce,
 				[readyOption]() {

@@ -9,7 +9,7 @@ const env = getEnv()
 await prepareDb()
 if (!process.argv.includes('--skip-build')) {
 	console.log('Building the application…')
-	const result = spawnSync(process.execPath, ['node_modules/@react-router/dev/bin.js', 'build'], { stdio: 'inherit' })
+	const result = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' })
 	if (result.status !== 0) process.exit(result.status ?? 1)
 }
 const { startServer } = await import('../server/index.ts')

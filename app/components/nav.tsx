@@ -7,7 +7,10 @@ type NavUser = { roles: Array<PlatformRole>; officeId: number | null }
 
 /** Navigation per role: every page a role may open is reachable from here. */
 export function navItems(user: NavUser): Array<{ to: string; label: MessageKey }> {
-	const items: Array<{ to: string; label: MessageKey }> = [{ to: '/', label: 'nav.home' }]
+	const items: Array<{ to: string; label: MessageKey }> = [
+		{ to: '/', label: 'nav.home' },
+		{ to: '/courses', label: 'nav.courses' },
+	]
 	if (hasAnyScope(user, 'read', 'user', ['any', 'office'])) items.push({ to: '/users', label: 'nav.users' })
 	if (hasPermission(user, 'read:org:any')) {
 		items.push({ to: '/orgs/municipalities', label: 'nav.municipalities' })

@@ -3,15 +3,26 @@ import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { useLocale, useT } from '#app/components/i18n.tsx'
 import { MunicipalitySchedules } from '#app/components/schedule.tsx'
 import { Card, EmptyState, PageHeader } from '#app/components/ui/page.tsx'
+import { ProgressBar } from '#app/components/ui/progress.tsx'
 import { requireUser } from '#app/modules/auth/guards.server.ts'
+import { getCatalog } from '#app/modules/content/catalog.server.ts'
 import { loadDashboard } from '#app/modules/dashboard.server.ts'
+import { continueLearning } from '#app/modules/learning/queries.server.ts'
+import { getLocale } from '#app/utils/locale.server.ts'
 import { formatDate, formatNumber } from '#app/utils/format.ts'
 import { getDb } from '#db/client.server.ts'
 import type { Route } from './+types/home.ts'
 
 export function loader({ request }: Route.LoaderArgs) {
 	const user = requireUser(request)
-	return { user: { name: user.name, roles: user.roles }, ...loadDashboard(getDb(), user, Date.now()) }
+	const locale = getLocale(request)
+	const db = getDb()
+	const resume = continueLearning(db, user.id, getCatalog())
+	return {
+		user: { name: user.name, roles: user.roles },
+		resume: resume ? { courseId: resume.course.meta.id, lessonId: resume.lesson.id, course: resume.course.meta.title[locale], lesson: resume.lesson.title[locale], percent: resume.percent } : null,
+		...loadDashboard(db, user, Date.now()),
+	}
 }
 
 function Stat({ label, value }: { label: string; value: string }) {
@@ -24,13 +35,27 @@ function Stat({ label, value }: { label: string; value: string }) {
 }
 
 export default function HomePage() {
-	const { user, learner, coordinator, national } = useLoaderData<typeof loader>()
+	const { user, resume, learner, coordinator, national } = useLoaderData<typeof loader>()
 	const t = useT()
 	const locale = useLocale()
 	return (
 		<>
 			<PageHeader title={t('dashboard.greeting', { name: user.name })} description={learner.office ? `${learner.office.name} · ${learner.office.county}` : t('dashboard.national')} />
 			<div className="grid gap-4 lg:grid-cols-2">
+				<Card title={t('learn.continueTitle')}>
+					{resume ? (
+						<>
+							<Link className="text-lg font-semibold text-brand-700 underline" to={`/courses/${resume.courseId}/${resume.lessonId}`}>
+								{t('learn.continueLesson', { course: resume.course, lesson: resume.lesson })}
+							</Link>
+							<ProgressBar percent={resume.percent} label={t('learn.courseProgress')} />
+						</>
+					) : (
+						<EmptyState title={t('learn.noCourseStarted')}>
+							<Link className="text-brand-700 underline" to="/courses">{t('learn.browse')}</Link>
+						</EmptyState>
+					)}
+				</Card>
 				<Card title={t('dashboard.myGoLive')}>
 					{learner.municipalities.length ? (
 						<MunicipalitySchedules items={learner.municipalities} />

@@ -1,22 +1,10 @@
 import { createCookie, redirect } from 'react-router'
-import { eq } from 'drizzle-orm'
 import { getDb } from '#db/client.server.ts'
-import { appSecrets } from '#db/schema/audit.ts'
 import { getEnv } from './env.server.ts'
+import { appSecret } from './secrets.server.ts'
 import type { Message } from './i18n.ts'
 
 export type Flash = Message & { type: 'success' | 'error' | 'info' }
-
-// The signing key is generated on first use and kept in the database, so a laptop install
-// needs no secret configured and every worker of one node shares the same key.
-function signingSecret(): string {
-	const db = getDb()
-	const existing = db.select().from(appSecrets).where(eq(appSecrets.name, 'flash')).get()
-	if (existing) return existing.value
-	const value = crypto.randomUUID() + crypto.randomUUID()
-	db.insert(appSecrets).values({ name: 'flash', value }).onConflictDoNothing().run()
-	return db.select().from(appSecrets).where(eq(appSecrets.name, 'flash')).get()!.value
-}
 
 let cookie: ReturnType<typeof createCookie> | undefined
 function flashCookie() {
@@ -25,7 +13,7 @@ function flashCookie() {
 		sameSite: 'lax',
 		path: '/',
 		secure: !getEnv().INSECURE_COOKIES,
-		secrets: [signingSecret()],
+		secrets: [appSecret(getDb(), 'flash')],
 		maxAge: 60,
 	})
 	return cookie

@@ -1,5 +1,6 @@
 import { authMessages } from './i18n/auth.ts'
 import { commonMessages } from './i18n/common.ts'
+import { learnMessages } from './i18n/learn.ts'
 import { orgMessages } from './i18n/orgs.ts'
 import { userMessages } from './i18n/users.ts'
 import { xapiMessages } from './i18n/xapi.ts'
@@ -7,14 +8,15 @@ import { xapiMessages } from './i18n/xapi.ts'
 export const LOCALES = ['hu', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
 
-const areas = [commonMessages, authMessages, orgMessages, userMessages, xapiMessages]
+const areas = [commonMessages, authMessages, orgMessages, userMessages, xapiMessages, learnMessages]
 
 export const catalogues = {
 	hu: Object.assign({}, ...areas.map((a) => a.hu)) as typeof commonMessages.hu &
 		typeof authMessages.hu &
 		typeof orgMessages.hu &
 		typeof userMessages.hu &
-		typeof xapiMessages.hu,
+		typeof xapiMessages.hu &
+		typeof learnMessages.hu,
 	en: Object.assign({}, ...areas.map((a) => a.en)) as Record<string, string>,
 }
 

@@ -4,7 +4,8 @@ import { JOB_ROLES } from '../users/job-roles.ts'
 /** Stable ids: lower-case letters, digits and hyphens. Progress is keyed by them. */
 export const IdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'ids are lower-case letters, digits and hyphens (2–63 characters)')
 
-export const LocalizedSchema = z.object({ hu: z.string().trim().min(1), en: z.string().trim().min(1) })
+// Strict: a stray comma in a YAML flow map would otherwise silently cut a text short.
+export const LocalizedSchema = z.strictObject({ hu: z.string().trim().min(1), en: z.string().trim().min(1) })
 export type Localized = z.infer<typeof LocalizedSchema>
 
 export const COURSE_SUBSYSTEMS = ['general', 'keret', 'finance', 'tax'] as const

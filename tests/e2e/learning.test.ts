@@ -1,0 +1,85 @@
+import { createUser, expect, expectAccessible, loginAs, RAGALY, test } from './fixtures.ts'
+
+const COURSE = '/courses/asp-bevezeto-minta'
+
+async function answerQuiz(page: import('@playwright/test').Page, right: boolean) {
+	const quiz = page.locator('#quiz form')
+	await quiz.getByLabel(right ? 'a gazdasági vezető vagy az általa írásban kijelölt személy' : 'a pénztáros').check()
+	for (const label of ['kötelezettségvállaló és pénzügyi ellenjegyző', 'érvényesítő és utalványozó', 'érvényesítő és teljesítésigazoló']) await quiz.getByLabel(label).check()
+	await quiz.getByLabel('Az Ön válasza').fill(right ? '350 000' : '1 200 000')
+	// ordering: bring the items into the right order with the keyboard-operable buttons
+	const order = ['kötelezettségvállalás', 'pénzügyi ellenjegyzés', 'teljesítésigazolás', 'érvényesítés', 'utalványozás', 'pénzügyi teljesítés']
+	for (let target = 0; target < order.length; target++) {
+		const items = quiz.locator('fieldset:has-text("Tegye sorrendbe") li')
+		const texts = await items.allInnerTexts()
+		let index = texts.findIndex((t) => t.includes(order[target]!) && !order.slice(0, target).some((o) => t.includes(o) && o !== order[target]) && texts.indexOf(t) >= target)
+		while (index > target) {
+			await quiz.getByRole('button', { name: `${order[target]} feljebb`, exact: true }).click()
+			index--
+		}
+	}
+	for (const [left, right] of [['K1', 'Személyi juttatások'], ['K3', 'Dologi kiadások'], ['K6', 'Beruházások'], ['B3', 'Közhatalmi bevételek']] as const)
+		await quiz.getByLabel(left, { exact: true }).selectOption({ label: right })
+	await quiz.getByRole('button', { name: /beküldése/ }).click()
+}
+
+test('a learner reads the lessons, fails then passes the quiz, and completes the course', async ({ page }) => {
+	await loginAs(page, await createUser({ roles: ['learner'], office: RAGALY }))
+	await page.goto('/courses')
+	await page.getByRole('link', { name: 'Ismerkedés az önkormányzati ASP-vel (mintakurzus)' }).click()
+	await expect(page.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '0')
+	await page.getByRole('link', { name: 'Kurzus indítása' }).click()
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mi az önkormányzati ASP?')
+	// the glossary term opens its definition
+	await page.getByRole('button', { name: 'KERET' }).first().click()
+	await expect(page.getByRole('dialog', { name: 'KERET' })).toContainText('keretrendszer')
+	await page.keyboard.press('Escape')
+	await expect(page.getByText('hamarosan elérhető a gyakorlókörnyezetben')).toBeVisible()
+	// reaching the end marks the lesson read, which completes it (no quiz here)
+	await page.getByRole('navigation', { name: 'Leckék közötti lapozás' }).scrollIntoViewIfNeeded()
+	await expect(page.getByText('Ezt a leckét teljesítette.')).toBeVisible()
+	await expect(page.getByRole('progressbar', { name: 'Haladás a kurzusban' })).not.toHaveAttribute('aria-valuenow', '0')
+	const afterFirst = Number(await page.getByRole('progressbar', { name: 'Haladás a kurzusban' }).getAttribute('aria-valuenow'))
+
+	await page.getByRole('link', { name: 'A kiadási ciklus lépései →' }).click()
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('A kiadási ciklus lépései')
+	await answerQuiz(page, false)
+	await expect(page.getByRole('heading', { name: /Nem sikerült/ })).toBeVisible()
+	await expect(page.getByText('Nem. Az ellenjegyzés a gazdasági vezető')).toBeVisible()
+	await expect(page.getByText('Még 2 próbálkozása van.')).toBeVisible()
+	await answerQuiz(page, true)
+	await expect(page.getByRole('heading', { name: 'Sikeres: 100%' })).toBeVisible()
+	await expect(page.getByText('Gratulálunk! A lecke és ezzel az egész kurzus teljesítve.')).toBeVisible()
+	await expect(page.getByRole('progressbar', { name: 'Haladás a kurzusban' })).toHaveAttribute('aria-valuenow', '100')
+	expect(afterFirst).toBeGreaterThan(0)
+	await page.goto(COURSE)
+	await expect(page.getByText('Ezt a kurzust teljesítette.')).toBeVisible()
+	await expectAccessible(page)
+})
+
+test('switching to English shows the English lesson', async ({ page }) => {
+	await loginAs(page, await createUser({ roles: ['learner'], office: RAGALY }))
+	await page.goto(`${COURSE}/kiadasi-ciklus`)
+	await page.getByRole('button', { name: 'English' }).click()
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('The steps of the expenditure cycle')
+	await expect(page.getByRole('heading', { name: 'Quiz' })).toBeVisible()
+	await expect(page.getByText('Put the steps of the expenditure cycle in order.')).toBeVisible()
+	await expectAccessible(page)
+})
+
+test('the answer key never reaches the browser', async ({ page }) => {
+	await loginAs(page, await createUser({ roles: ['learner'], office: RAGALY }))
+	const bodies: Array<string> = []
+	page.on('response', async (response) => {
+		const type = response.headers()['content-type'] ?? ''
+		if (/html|javascript|json|x-script|turbo/.test(type)) bodies.push(await response.text().catch(() => ''))
+	})
+	await page.goto(`${COURSE}/kiadasi-ciklus`)
+	await expect(page.locator('#quiz form')).toBeVisible()
+	await page.waitForLoadState('networkidle')
+	bodies.push(await page.content())
+	const everything = bodies.join('\n')
+	expect(everything).toContain('Tegye sorrendbe a kiadási ciklus lépéseit!')
+	for (const secret of ['"correct"', 'Pontosan ezek az összeférhetetlen párok', 'Így van, az ellenjegyzés', '350000', 'tolerance', 'Jó sorrend.'])
+		expect(everything, secret).not.toContain(secret)
+})
