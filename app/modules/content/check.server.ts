@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { AUTHOR_COMPONENTS } from './components.ts'
-import { loadCatalog, type Catalog } from './catalog.server.ts'
+import { loadCatalog, type Catalog, type LessonEntry } from './catalog.server.ts'
 import { compileMdx, type CompiledLesson } from './compile.server.ts'
 import type { ContentProblem } from './yaml.server.ts'
 
@@ -38,6 +38,17 @@ function checkLessonFile(file: string, compiled: CompiledLesson, catalog: Catalo
 	}
 }
 
+// Option and item ids reach the browser; ids like these would give the answer away.
+const REVEALING_ID = /(^|-)(correct|incorrect|right|wrong|true|false|helyes|helytelen|jo|rossz|igaz|hamis|answer|valasz)(-|$)|(^|-)(step|lepes|elso|masodik|harmadik|first|second|third)-?\d*(-|$)|^\d+$/
+
+function revealingIds(quizFile: string, quiz: NonNullable<LessonEntry['quiz']>, problems: Array<ContentProblem>) {
+	for (const question of quiz.questions) {
+		const ids = question.type === 'single' || question.type === 'multiple' ? question.options.map((o) => o.id) : question.type === 'ordering' ? question.items.map((i) => i.id) : []
+		for (const id of ids.filter((i) => REVEALING_ID.test(i)))
+			problems.push({ file: quizFile, message: `${question.id}: the id "${id}" is shown to learners and may reveal the answer; use a neutral id` })
+	}
+}
+
 /** Everything `npm run content:check` reports: schema problems, then each lesson compiled and inspected. */
 export async function checkContent(root?: string): Promise<{ problems: Array<ContentProblem>; lessons: number; compiled: Array<CompiledLesson> }> {
 	const catalog = loadCatalog(root)
@@ -47,6 +58,7 @@ export async function checkContent(root?: string): Promise<{ problems: Array<Con
 	for (const course of catalog.courses)
 		for (const lesson of course.lessons) {
 			lessons++
+			if (lesson.quiz && lesson.quizFile) revealingIds(lesson.quizFile, lesson.quiz, problems)
 			const names: Record<string, Array<string>> = {}
 			for (const locale of ['hu', 'en'] as const) {
 				const file = lesson.files[locale]

@@ -53,10 +53,10 @@ export async function compileMdx(source: string): Promise<CompiledLesson> {
 		const components: Array<UsedComponent> = []
 		const links: Array<{ url: string; line: number }> = []
 		const toc: Array<TocEntry> = []
-		const frontmatterLines = frontmatterLineCount(source)
 		const collectMdast = () => (tree: Node) =>
 			walk(tree, (n) => {
-				const line = (n.position?.start.line ?? 1) + frontmatterLines
+				// mdx-bundler keeps the positions of the whole file, frontmatter included
+				const line = n.position?.start.line ?? 1
 				if ((n.type === 'mdxJsxFlowElement' || n.type === 'mdxJsxTextElement') && n.name && /^[A-Z]/.test(n.name))
 					components.push({
 						name: n.name,
@@ -83,11 +83,6 @@ export async function compileMdx(source: string): Promise<CompiledLesson> {
 	const next = queue.then(run, run)
 	queue = next.catch(() => undefined)
 	return next
-}
-
-function frontmatterLineCount(source: string) {
-	const match = /^---\r?\n[\s\S]*?\r?\n---\r?\n/.exec(source)
-	return match ? match[0].split('\n').length - 1 : 0
 }
 
 export function cacheDir() {
