@@ -21,7 +21,10 @@ export function ImportUpload({ columns, example, error }: { columns: ReadonlyArr
 		<Form method="post" encType="multipart/form-data" className="max-w-2xl">
 			<FormError error={error} />
 			<p className="mb-2 text-slate-700">{t('csv.columns', { columns: columns.join(', ') })}</p>
-			<pre className="mb-4 overflow-x-auto rounded bg-slate-100 p-2 text-sm">{example}</pre>
+			{/* The example line is wider than a phone: it scrolls in its own box, reachable by keyboard. */}
+			<pre className="mb-4 overflow-x-auto rounded bg-slate-100 p-2 text-sm" role="region" aria-label={t('csv.example')} tabIndex={0}>
+				{example}
+			</pre>
 			<label className="mb-4 block">
 				<span className="block font-medium">{t('csv.file')}</span>
 				<input type="file" name="file" accept=".csv,text/csv" className="mt-1 block w-full" />

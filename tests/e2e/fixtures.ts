@@ -97,7 +97,7 @@ export async function linkFromOutbox(page: Page, to: string, kind: 'invite' | 'r
 /** Signs the browser in by creating a session directly (Epic Stack's login fixture); UI login has its own tests. */
 export async function loginAs(page: Page, user: TestUser) {
 	const { token, expiresAt } = createSession(e2eDb(), user.id, Date.now(), 'playwright')
-	const url = new URL(page.context()['_options']?.baseURL ?? 'http://127.0.0.1:3100')
+	const url = new URL(base.info().project.use.baseURL ?? 'http://127.0.0.1:3100')
 	await page.context().addCookies([
 		{ name: 'asp_session', value: token, domain: url.hostname, path: '/', httpOnly: true, secure: true, sameSite: 'Lax', expires: Math.floor(expiresAt / 1000) },
 	])

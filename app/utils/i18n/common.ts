@@ -98,6 +98,7 @@ export const commonMessages = defineMessages(
 		'mail.reset.body':
 			'Kedves {name}!\n\nJelszó-visszaállítást kértek az Ön ASP Akadémia-fiókjához. Új jelszót ezen a hivatkozáson állíthat be (1 óráig érvényes):\n{link}\n\nHa nem Ön kérte, hagyja figyelmen kívül ezt a levelet: a jelszava nem változik.\n\nÜdvözlettel:\nASP Akadémia',
 		'csv.columns': 'Oszlopok (fejléccel, vesszővel vagy pontosvesszővel elválasztva, UTF-8 kódolással): {columns}',
+		'csv.example': 'Példa',
 		'csv.file': 'CSV-fájl',
 		'csv.paste': 'vagy illessze be a tartalmát',
 		'csv.preview': 'Előnézet (még nem ment semmit)',
@@ -221,6 +222,7 @@ export const commonMessages = defineMessages(
 		'mail.reset.body':
 			'Dear {name},\n\nA password reset was requested for your ASP Akadémia account. Set a new password with this link (valid for 1 hour):\n{link}\n\nIf you did not ask for it, ignore this e-mail: your password stays the same.\n\nKind regards,\nASP Akadémia',
 		'csv.columns': 'Columns (with a header row, separated by commas or semicolons, UTF-8): {columns}',
+		'csv.example': 'Example',
 		'csv.file': 'CSV file',
 		'csv.paste': 'or paste its contents',
 		'csv.preview': 'Preview (nothing is saved yet)',

@@ -1,0 +1,107 @@
+import type { Page } from '@playwright/test'
+import { test, expect, createUser, expectAccessible, loginAs, RAGALY } from './fixtures.ts'
+
+async function expectNoHorizontalScroll(page: Page, width: number) {
+	const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth)
+	expect(scrollWidth, `${page.url()} is ${scrollWidth}px wide`).toBeLessThanOrEqual(width)
+}
+
+test('the login page is accessible in Hungarian and in English', async ({ page }) => {
+	await page.goto('/login')
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bejelentkezés')
+	await expectAccessible(page)
+	await page.getByRole('button', { name: 'English' }).click()
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Log in')
+	await expect(page.locator('html')).toHaveAttribute('lang', 'en')
+	await expectAccessible(page)
+})
+
+test('the admin dashboard is accessible', async ({ page }) => {
+	await loginAs(page, await createUser({ roles: ['admin'] }))
+	await page.goto('/')
+	await expect(page.getByRole('heading', { name: 'Országos áttekintés' })).toBeVisible()
+	await expectAccessible(page)
+})
+
+test('the coordinator dashboard is accessible', async ({ page }) => {
+	await loginAs(page, await createUser({ roles: ['coordinator', 'learner'], office: RAGALY }))
+	await page.goto('/')
+	await expect(page.getByRole('heading', { name: 'Hivatalom felkészültsége' })).toBeVisible()
+	await expectAccessible(page)
+})
+
+test('the learner dashboard with go-live schedules is accessible', async ({ page }) => {
+	const learner = await createUser({ roles: ['learner'], office: RAGALY, municipalities: ['06053', '28839'] })
+	await loginAs(page, learner)
+	await page.goto('/')
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Üdvözöljük, ${learner.name}!`)
+	await expect(page.getByRole('main')).toContainText('Alsószuha')
+	await expectAccessible(page)
+})
+
+// One test per page: axe takes seconds on the long lists, so each test stays well inside the timeout.
+const ADMIN_PAGES = [
+	['/users', 'Felhasználók'],
+	['/users/new', 'Új felhasználó meghívása'],
+	['/users/import', 'Munkatársak importálása'],
+	['/orgs/municipalities', 'Települések'],
+	['/orgs/offices', 'Hivatalok'],
+	['/orgs/counties', 'Vármegyék és a főváros'],
+	['/orgs/waves', 'Csatlakozási hullámok'],
+	['/orgs/import', 'Hivatalok és települések importálása'],
+	['/outbox', 'Kimenő levelek'],
+	['/settings', 'Beállítások'],
+] as const
+
+for (const [path, title] of ADMIN_PAGES) {
+	test(`${path} is accessible`, async ({ page }) => {
+		await loginAs(page, await createUser({ roles: ['admin'] }))
+		await page.goto(path)
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(title)
+		await expectAccessible(page)
+	})
+}
+
+test('the not-found page answers 404 and is accessible', async ({ page }) => {
+	await loginAs(page, await createUser({ roles: ['learner'], office: RAGALY }))
+	const response = await page.goto('/nincs-ilyen-oldal')
+	expect(response?.status()).toBe(404)
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Az oldal nem található')
+	await expect(page.getByRole('link', { name: 'Vissza a kezdőlapra' })).toBeVisible()
+	await expectAccessible(page)
+})
+
+test('at 360 px nothing scrolls sideways and the menu works from the keyboard', async ({ page }) => {
+	await page.setViewportSize({ width: 360, height: 740 })
+	await page.goto('/login')
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bejelentkezés')
+	await expectNoHorizontalScroll(page, 360)
+
+	await loginAs(page, await createUser({ roles: ['admin'] }))
+	await page.goto('/')
+	await expect(page.getByRole('heading', { name: 'Országos áttekintés' })).toBeVisible()
+	await expectNoHorizontalScroll(page, 360)
+	await expect(page.getByRole('navigation', { name: 'Főmenü', exact: true })).toBeHidden()
+
+	const menu = page.locator('summary', { hasText: 'Menü' })
+	const mobileNav = page.getByRole('navigation', { name: 'Főmenü (mobil)' })
+	await expect(mobileNav).toBeHidden()
+	for (let i = 0; i < 10 && !(await menu.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab')
+	await expect(menu).toBeFocused()
+	await page.keyboard.press('Enter')
+	await expect(mobileNav).toBeVisible()
+	await page.keyboard.press('Tab')
+	await expect(mobileNav.getByRole('link', { name: 'Kezdőlap' })).toBeFocused()
+	const users = mobileNav.getByRole('link', { name: 'Felhasználók' })
+	const links = await mobileNav.getByRole('link').count()
+	for (let i = 0; i < links && !(await users.evaluate((el) => el === document.activeElement)); i++) {
+		await page.keyboard.press('Tab')
+		// Every Tab stays inside the opened menu until the wanted link is reached.
+		expect(await mobileNav.evaluate((nav) => nav.contains(document.activeElement))).toBe(true)
+	}
+	await expect(users).toBeFocused()
+	await page.keyboard.press('Enter')
+	await expect(page).toHaveURL('/users')
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Felhasználók')
+	await expectNoHorizontalScroll(page, 360)
+})
