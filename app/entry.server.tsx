@@ -3,7 +3,8 @@ import { createReadableStreamFromReadable } from '@react-router/node'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
 import type { AppLoadContext, EntryContext } from 'react-router'
-import { ServerRouter } from 'react-router'
+import { isRouteErrorResponse, ServerRouter } from 'react-router'
+import { logger } from './utils/logger.server.ts'
 import { LessonCodeContext } from './components/lesson/context.tsx'
 import { compiledByHash } from './modules/content/compile.server.ts'
 
@@ -50,4 +51,15 @@ export default function handleRequest(
 		)
 		setTimeout(abort, streamTimeout + 1000)
 	})
+}
+
+/**
+ * Unexpected server errors go to the structured log; a URL that matches no route is an
+ * ordinary 404 (bots probe for them all day), and an aborted request is the client leaving.
+ */
+export function handleError(error: unknown, { request }: { request: Request }) {
+	if (request.signal.aborted) return
+	if (isRouteErrorResponse(error) && error.status === 404) return
+	if (error instanceof Error && error.message.startsWith('No route matches URL')) return
+	logger.error({ err: error, url: request.url }, 'unhandled server error')
 }
