@@ -1,0 +1,52 @@
+import type { z } from 'zod'
+import { financeCommandSchemas, type FinanceCommand, type FinanceCommandType } from './finance/commands.ts'
+import { keretCommandSchemas, type KeretCommand, type KeretCommandType } from './keret/commands.ts'
+import { ROLE, type RoleCode } from './keret/roles.ts'
+
+export type { FinanceCommand, KeretCommand }
+export type { CommandResult, CommandError, CommandErrorCode, CommandWarning, LocalizedText } from './shared/result.ts'
+export type { SandboxEvent, SandboxEventType, FinanceEvent, KeretEvent } from './shared/events.ts'
+
+/** Any command accepted by `execute()` (discriminated by `type`). */
+export type SandboxCommand = FinanceCommand | KeretCommand
+export type SandboxCommandType = FinanceCommandType | KeretCommandType
+
+/** The persona acting and the municipality active in the KERET header. */
+export type Actor = { personaId: string; municipalityId: string }
+
+export const commandSchemas: { [K in SandboxCommandType]: z.ZodType } = { ...financeCommandSchemas, ...keretCommandSchemas }
+
+/**
+ * KERET roles that allow each command in the active municipality (any one of them suffices; a valid
+ * substitution for the role on the sandbox day counts). The UI uses this to show only permitted menus.
+ */
+export const COMMAND_ROLES: { [K in SandboxCommandType]: ReadonlyArray<RoleCode> } = {
+	'partner.create': [ROLE.konyvelo],
+	'budget.createDraft': [ROLE.koltsegvetesRogzito],
+	'budget.addLine': [ROLE.koltsegvetesRogzito],
+	'budget.removeLine': [ROLE.koltsegvetesRogzito],
+	'budget.submit': [ROLE.koltsegvetesRogzito],
+	'budget.return': [ROLE.koltsegvetesJovahagyo],
+	'budget.approve': [ROLE.koltsegvetesJovahagyo],
+	'commitment.create': [ROLE.kotelezettsegvallalo],
+	'commitment.countersign': [ROLE.penzugyiEllenjegyzo],
+	'commitment.refuse': [ROLE.penzugyiEllenjegyzo],
+	'commitment.resubmit': [ROLE.kotelezettsegvallalo],
+	'obligation.create': [ROLE.konyvelo, ROLE.kotelezettsegvallalo],
+	'invoice.register': [ROLE.konyvelo],
+	'performance.certify': [ROLE.teljesitesigazolo],
+	'payment.validate': [ROLE.ervenyesito],
+	'payment.order': [ROLE.utalvanyozo],
+	'transfer.execute': [ROLE.penztaros],
+	'statement.import': [ROLE.penztaros, ROLE.konyvelo],
+	'statement.match': [ROLE.penztaros, ROLE.konyvelo],
+	'receivable.create': [ROLE.konyvelo],
+	'receipt.match': [ROLE.konyvelo],
+	'receipt.suspend': [ROLE.konyvelo],
+	'keret.user.create': [ROLE.keretAdmin],
+	'keret.user.setActive': [ROLE.keretAdmin],
+	'keret.role.grant': [ROLE.keretAdmin],
+	'keret.role.revoke': [ROLE.keretAdmin],
+	'keret.substitution.create': [ROLE.keretAdmin],
+	'keret.substitution.revoke': [ROLE.keretAdmin],
+}

@@ -1,0 +1,69 @@
+/**
+ * Domain events returned by sandbox commands and fed to exercise machines. Every event carries the
+ * municipality, the acting persona, the role it acted in (and the absent persona when acting as a
+ * substitute), the instant `at` (UTC ms) and the business data a checker needs.
+ */
+export type EventActor = {
+	municipalityId: string
+	personaId: string
+	/** KERET role code the step was performed in ('' when no role is needed). */
+	role: string
+	/** Set when acting as substitute of another persona in `role`. */
+	onBehalfOf?: string
+	at: number
+}
+
+type Ev<T extends string, D> = EventActor & { type: T } & D
+
+export type BudgetLineData = { rovat: string; funkcio: string; feladat: string; amount: number }
+
+export type FinanceEvent =
+	| Ev<'finance.partner.created', { partnerId: string; name: string; adoszam: string | null; bankAccount: string | null }>
+	| Ev<'finance.budget.draftCreated', { documentId: string; kind: 'original' | 'amendment'; decreeRef: string; year: number }>
+	| Ev<'finance.budget.lineAdded', { documentId: string; lineId: string } & BudgetLineData>
+	| Ev<'finance.budget.lineRemoved', { documentId: string; lineId: string }>
+	| Ev<'finance.budget.submitted', { documentId: string; kind: 'original' | 'amendment' }>
+	| Ev<'finance.budget.returned', { documentId: string; reason: string }>
+	| Ev<
+			'finance.budget.approved',
+			{ documentId: string; year: number; decreeRef: string; decreeDate: string; effectiveDate: string; totalRevenue: number; totalExpenditure: number; lines: Array<BudgetLineData>; journalEntryId: string }
+	  >
+	| Ev<
+			'finance.budget.amended',
+			{ documentId: string; year: number; decreeRef: string; decreeDate: string; effectiveDate: string; deltaRevenue: number; deltaExpenditure: number; lines: Array<BudgetLineData>; journalEntryId: string }
+	  >
+	| Ev<
+			'finance.commitment.created',
+			{ commitmentId: string; number: string; partnerId: string; rovat: string; funkcio: string; amount: number; commitmentDate: string; dueDate: string; written: boolean }
+	  >
+	| Ev<'finance.commitment.countersigned', { commitmentId: string; number: string; rovat: string; funkcio: string; amount: number; freeBefore: number; freeAfter: number; journalEntryId: string }>
+	| Ev<'finance.commitment.refused', { commitmentId: string; number: string; rovat: string; funkcio: string; amount: number; free: number; reason: string }>
+	| Ev<'finance.commitment.resubmitted', { commitmentId: string; number: string }>
+	| Ev<
+			'finance.obligation.created',
+			{ commitmentId: string; number: string; partnerId: string; rovat: string; funkcio: string; amount: number; obligationDate: string; dueDate: string; journalEntryId: string }
+	  >
+	| Ev<'finance.invoice.registered', { invoiceId: string; commitmentId: string; partnerId: string; invoiceNumber: string; amount: number; issueDate: string; dueDate: string }>
+	| Ev<'finance.performance.certified', { invoiceId: string; commitmentId: string; amount: number; date: string; rovat: string; funkcio: string; journalEntryId: string }>
+	| Ev<'finance.payment.validated', { paymentId: string; invoiceId: string; commitmentId: string; amount: number; date: string }>
+	| Ev<'finance.payment.ordered', { paymentId: string; invoiceId: string; commitmentId: string; amount: number; paymentDate: string; payeeAccount: string }>
+	| Ev<
+			'finance.transfer.executed',
+			{ paymentId: string; invoiceId: string; commitmentId: string; amount: number; date: string; rovat: string; funkcio: string; fromAccount: string; payeeAccount: string; journalEntryId: string }
+	  >
+	| Ev<'finance.statement.imported', { statementId: string; ownBankAccountId: string; statementNumber: string; itemIds: Array<string> }>
+	| Ev<'finance.statement.matched', { itemId: string; paymentId: string; amount: number }>
+	| Ev<'finance.receivable.created', { receivableId: string; invoiceId: string | null; partnerId: string; rovat: string; funkcio: string; amount: number; dueDate: string; journalEntryId: string }>
+	| Ev<'finance.receipt.matched', { receiptId: string; itemId: string; receivableId: string; amount: number; fromSuspense: boolean; journalEntryId: string }>
+	| Ev<'finance.receipt.suspended', { receiptId: string; itemId: string; amount: number; note: string; journalEntryId: string }>
+
+export type KeretEvent =
+	| Ev<'keret.user.created', { userId: string; displayName: string }>
+	| Ev<'keret.user.activeChanged', { userId: string; active: boolean }>
+	| Ev<'keret.role.granted', { grantId: string; userId: string; roleCode: string; grantMunicipalityId: string }>
+	| Ev<'keret.role.revoked', { grantId: string; userId: string; roleCode: string; grantMunicipalityId: string }>
+	| Ev<'keret.substitution.created', { substitutionId: string; roleCode: string; absentId: string; substituteId: string; validFrom: string; validTo: string }>
+	| Ev<'keret.substitution.revoked', { substitutionId: string }>
+
+export type SandboxEvent = FinanceEvent | KeretEvent
+export type SandboxEventType = SandboxEvent['type']
