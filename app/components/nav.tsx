@@ -21,6 +21,8 @@ export function navItems(user: NavUser): Array<{ to: string; label: MessageKey }
 	} else if (hasPermission(user, 'read:org:office') && user.officeId !== null) {
 		items.push({ to: `/orgs/offices/${user.officeId}`, label: 'nav.myOffice' })
 	}
+	const reports = hasAnyScope(user, 'read', 'report', ['any', 'office'])
+	if (reports === 'any' || (reports === 'office' && user.officeId !== null)) items.push({ to: '/reports/courses', label: 'nav.reports' })
 	if (hasPermission(user, 'read:outbox:any')) items.push({ to: '/outbox', label: 'nav.outbox' })
 	if (hasPermission(user, 'manage:apitoken:any')) items.push({ to: '/admin/api-tokens', label: 'nav.apiTokens' })
 	items.push({ to: '/settings', label: 'nav.settings' })

@@ -2,13 +2,14 @@ import { authMessages } from './i18n/auth.ts'
 import { commonMessages } from './i18n/common.ts'
 import { learnMessages } from './i18n/learn.ts'
 import { orgMessages } from './i18n/orgs.ts'
+import { reportMessages } from './i18n/reports.ts'
 import { userMessages } from './i18n/users.ts'
 import { xapiMessages } from './i18n/xapi.ts'
 
 export const LOCALES = ['hu', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
 
-const areas = [commonMessages, authMessages, orgMessages, userMessages, xapiMessages, learnMessages]
+const areas = [commonMessages, authMessages, orgMessages, userMessages, xapiMessages, learnMessages, reportMessages]
 
 export const catalogues = {
 	hu: Object.assign({}, ...areas.map((a) => a.hu)) as typeof commonMessages.hu &
@@ -16,7 +17,8 @@ export const catalogues = {
 		typeof orgMessages.hu &
 		typeof userMessages.hu &
 		typeof xapiMessages.hu &
-		typeof learnMessages.hu,
+		typeof learnMessages.hu &
+		typeof reportMessages.hu,
 	en: Object.assign({}, ...areas.map((a) => a.en)) as Record<string, string>,
 }
 

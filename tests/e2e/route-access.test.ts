@@ -51,6 +51,9 @@ const MATRIX: Record<string, Row> = {
 	'/orgs/waves/new': adminOnly,
 	'/orgs/waves/:waveId': adminOnly,
 	'/orgs/import': adminOnly,
+	'/reports/courses': managers,
+	'/reports/courses/:courseId': managers,
+	'/reports/courses/:courseId/export.csv': managers,
 	'/outbox': adminOnly,
 	'/admin/api-tokens': adminOnly,
 	'/api/xapi/statements': everyone('unauthorized'),
@@ -121,6 +124,8 @@ test('every role gets exactly the access the matrix grants', async ({ request })
 	expect(await outcome(request, `/users/${stranger}`, tokens.coordinator)).toBe('deny')
 	expect(await outcome(request, `/orgs/offices/${orfu}`, tokens.coordinator)).toBe('deny')
 	expect(await outcome(request, `/users?officeId=${orfu}`, tokens.coordinator)).toBe('deny')
+	expect(await outcome(request, `/reports/courses?officeId=${orfu}`, tokens.coordinator)).toBe('deny')
+	expect(await outcome(request, `/reports/courses/asp-bevezeto-minta/export.csv?officeId=${orfu}`, tokens.coordinator)).toBe('deny')
 	expect(db.select({ id: offices.id }).from(offices).where(ne(offices.id, ragaly)).get()).toBeTruthy()
 })
 

@@ -22,3 +22,9 @@ test('an admin holds every national permission and roles combine', () => {
 	expect(hasAnyScope(admin, 'read', 'user', ['any', 'office'])).toBe('any')
 	expect(permissionsOf(['trainer', 'coordinator']).has('import:user:office')).toBe(true)
 })
+
+test('coordinators read the reports of their office, admins national ones, learners and trainers none', () => {
+	expect(hasAnyScope({ roles: ['coordinator'] }, 'read', 'report', ['any', 'office'])).toBe('office')
+	expect(hasAnyScope({ roles: ['admin'] }, 'read', 'report', ['any', 'office'])).toBe('any')
+	expect(hasAnyScope({ roles: ['learner', 'trainer'] }, 'read', 'report')).toBeNull()
+})

@@ -6,7 +6,7 @@ export const PLATFORM_ROLES = ['learner', 'trainer', 'coordinator', 'admin'] as 
 export type PlatformRole = (typeof PLATFORM_ROLES)[number]
 
 type Action = 'read' | 'create' | 'update' | 'import' | 'manage'
-type Entity = 'user' | 'org' | 'outbox' | 'audit' | 'profile' | 'apitoken'
+type Entity = 'user' | 'org' | 'outbox' | 'audit' | 'profile' | 'apitoken' | 'report'
 type Access = 'own' | 'office' | 'any'
 export type Permission = `${Action}:${Entity}:${Access}`
 
@@ -21,6 +21,7 @@ const ROLE_PERMISSIONS: Record<PlatformRole, ReadonlyArray<Permission>> = {
 		'update:user:office',
 		'import:user:office',
 		'read:org:office',
+		'read:report:office',
 	],
 	admin: [
 		'read:profile:own',
@@ -36,6 +37,7 @@ const ROLE_PERMISSIONS: Record<PlatformRole, ReadonlyArray<Permission>> = {
 		'read:outbox:any',
 		'read:audit:any',
 		'manage:apitoken:any',
+		'read:report:any',
 	],
 }
 
