@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest'
-import { gradeQuestion, gradeQuiz, parseNumber, type Answer, type Answers } from './grading.ts'
-import { QuizSchema, type Question } from './schema.ts'
+import { gradeQuestion, gradeQuiz, numberReadings, parseNumber, type Answer, type Answers } from './grading.ts'
+import { NumericSchema, QuizSchema, type Question } from './schema.ts'
 
 const t = (hu: string, en: string) => ({ hu, en })
 
@@ -257,4 +257,15 @@ test('parseNumber reads Hungarian and English number forms', () => {
 test('parseNumber returns null for garbage', () => {
 	for (const input of ['', ' ', 'Ft', '%', '-', 'ezer', '12a', '1e3', '0x10', '1 23', '12 34,5', '1,2,3', '1.2.3', '1,234,56', '1..2', '5.', '--5', '1 234.567,8', 'Infinity', 'NaN', '1'.repeat(65), '9'.repeat(400)])
 		expect(parseNumber(input), JSON.stringify(input)).toBeNull()
+})
+
+test('a dot or comma before exactly three digits may group thousands, so 350.000 and 350,000 both count', () => {
+	expect(numberReadings('350.000')).toEqual([350, 350000])
+	expect(numberReadings('350,000 Ft')).toEqual([350, 350000])
+	expect(numberReadings('1,5')).toEqual([1.5])
+	expect(numberReadings('abc')).toEqual([])
+	const question = NumericSchema.parse({ type: 'numeric', id: 'szabad', prompt: { hu: 'Mennyi?', en: 'How much?' }, answer: 350000 })
+	expect(gradeQuestion(question, '350.000').correct).toBe(true)
+	expect(gradeQuestion(question, '350,000').correct).toBe(true)
+	expect(gradeQuestion(question, '350').correct).toBe(false)
 })

@@ -55,12 +55,10 @@ function scoreMultiple(q: MultipleQuestion, answer: Answer): number {
 
 function scoreNumeric(q: NumericQuestion, answer: Answer): number {
 	if (typeof answer !== 'string') return 0
-	const value = parseNumber(answer)
-	if (value === null) return 0
 	// A hair of slack for binary floating point: 1.1 − 1 is 0.10000000000000009,
 	// which must still be within a tolerance of 0.1.
 	const slack = 1e-9 * Math.max(1, Math.abs(q.answer))
-	return Math.abs(value - q.answer) <= q.tolerance + slack ? 1 : 0
+	return numberReadings(answer).some((value) => Math.abs(value - q.answer) <= q.tolerance + slack) ? 1 : 0
 }
 
 function scoreOrdering(q: OrderingQuestion, answer: Answer): number {
@@ -127,6 +125,20 @@ const PLAIN = /^(\d*)(?:[.,](\d+))?$/
 const SPACE_GROUPS = /^(\d{1,3}(?:\s\d{3})+)(?:[.,](\d+))?$/
 const COMMA_GROUPS = /^(\d{1,3}(?:,\d{3})+)(?:\.(\d+))?$/
 const DOT_GROUPS = /^(\d{1,3}(?:\.\d{3})+)(?:,(\d+))?$/
+
+/**
+ * Every plausible reading of a learner's number. "350.000" and "350,000" are ambiguous:
+ * Hungarian clerks group thousands with a dot, English speakers with a comma, and both could
+ * also be a decimal fraction; either reading may be what the learner meant, so both count.
+ */
+export function numberReadings(input: string): Array<number> {
+	const value = parseNumber(input)
+	if (value === null) return []
+	const grouped = /^\s*([-+\u2212]?)(\d{1,3})[.,](\d{3})\s*$/.exec(input.replace(UNIT, ''))
+	if (!grouped) return [value]
+	const sign = grouped[1] === '' || grouped[1] === '+' ? 1 : -1
+	return [value, sign * Number(`${grouped[2]}${grouped[3]}`)]
+}
 
 /**
  * Reads a number typed by a learner: "1 234,5", "1234.5", "1 234 567 Ft", "-12", "12 %".
