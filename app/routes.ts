@@ -14,6 +14,7 @@ export default [
 	route('courses/:courseId', 'routes/learn/course.tsx'),
 	route('courses/:courseId/:lessonId', 'routes/learn/lesson.tsx'),
 	route('lesson-code/:file', 'routes/learn/lesson-code.ts'),
+	route('sandbox', 'routes/sandbox/index.tsx'),
 	route('users', 'routes/users/index.tsx'),
 	route('users/new', 'routes/users/new.tsx'),
 	route('users/import', 'routes/users/import.tsx'),

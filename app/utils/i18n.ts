@@ -1,6 +1,7 @@
 import { authMessages } from './i18n/auth.ts'
 import { commonMessages } from './i18n/common.ts'
 import { learnMessages } from './i18n/learn.ts'
+import { sandboxMessages } from './i18n/sandbox.ts'
 import { orgMessages } from './i18n/orgs.ts'
 import { reportMessages } from './i18n/reports.ts'
 import { userMessages } from './i18n/users.ts'
@@ -9,7 +10,7 @@ import { xapiMessages } from './i18n/xapi.ts'
 export const LOCALES = ['hu', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
 
-const areas = [commonMessages, authMessages, orgMessages, userMessages, xapiMessages, learnMessages, reportMessages]
+const areas = [commonMessages, authMessages, orgMessages, userMessages, xapiMessages, learnMessages, reportMessages, sandboxMessages]
 
 export const catalogues = {
 	hu: Object.assign({}, ...areas.map((a) => a.hu)) as typeof commonMessages.hu &
@@ -18,6 +19,7 @@ export const catalogues = {
 		typeof userMessages.hu &
 		typeof xapiMessages.hu &
 		typeof learnMessages.hu &
+		typeof sandboxMessages.hu &
 		typeof reportMessages.hu,
 	en: Object.assign({}, ...areas.map((a) => a.en)) as Record<string, string>,
 }

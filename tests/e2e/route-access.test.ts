@@ -33,6 +33,7 @@ const MATRIX: Record<string, Row> = {
 	'/invite/:token': everyone('ok'),
 	'/settings': signedIn,
 	'/courses': signedIn,
+	'/sandbox': signedIn,
 	'/courses/:courseId': signedIn,
 	'/courses/:courseId/:lessonId': signedIn,
 	'/lesson-code/:file': { anonymous: 'login', learner: 'notFound', trainer: 'notFound', coordinator: 'notFound', admin: 'notFound' },
