@@ -1,6 +1,5 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import Database from 'better-sqlite3'
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
@@ -14,8 +13,11 @@ export type SandboxDb = BetterSQLite3Database<typeof sandboxSchema> & { $client:
 export type SandboxTx = Parameters<Parameters<SandboxDb['transaction']>[0]>[0]
 export type SandboxDbOrTx = SandboxDb | SandboxTx
 
-/** Committed drizzle-kit migrations of the sandbox schema (next to this file, independent of cwd). */
-export const SANDBOX_MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations')
+/**
+ * Committed drizzle-kit migrations of the sandbox schema. Resolved from the project root, like
+ * the LMS's: in the production build this module is bundled, so its own URL points into build/.
+ */
+export const SANDBOX_MIGRATIONS_DIR = path.resolve(process.cwd(), 'sandbox/migrations')
 
 /** Opens (creating if needed) one sandbox SQLite file with the pragmas every connection needs. */
 export function openSandboxDb(file: string): SandboxDb {

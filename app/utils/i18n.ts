@@ -2,6 +2,7 @@ import { authMessages } from './i18n/auth.ts'
 import { commonMessages } from './i18n/common.ts'
 import { learnMessages } from './i18n/learn.ts'
 import { sandboxMessages } from './i18n/sandbox.ts'
+import { sbxMessages } from './i18n/sbx.ts'
 import { orgMessages } from './i18n/orgs.ts'
 import { reportMessages } from './i18n/reports.ts'
 import { userMessages } from './i18n/users.ts'
@@ -10,7 +11,7 @@ import { xapiMessages } from './i18n/xapi.ts'
 export const LOCALES = ['hu', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
 
-const areas = [commonMessages, authMessages, orgMessages, userMessages, xapiMessages, learnMessages, reportMessages, sandboxMessages]
+const areas = [commonMessages, authMessages, orgMessages, userMessages, xapiMessages, learnMessages, reportMessages, sandboxMessages, sbxMessages]
 
 export const catalogues = {
 	hu: Object.assign({}, ...areas.map((a) => a.hu)) as typeof commonMessages.hu &
@@ -20,6 +21,7 @@ export const catalogues = {
 		typeof xapiMessages.hu &
 		typeof learnMessages.hu &
 		typeof sandboxMessages.hu &
+		typeof sbxMessages.hu &
 		typeof reportMessages.hu,
 	en: Object.assign({}, ...areas.map((a) => a.en)) as Record<string, string>,
 }

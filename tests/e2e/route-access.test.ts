@@ -20,6 +20,8 @@ const everyone = (o: Outcome): Row => ({ anonymous: o, learner: o, trainer: o, c
 const signedIn: Row = { anonymous: 'login', learner: 'ok', trainer: 'ok', coordinator: 'ok', admin: 'ok' }
 const anonymousOnly: Row = { anonymous: 'ok', learner: 'home', trainer: 'home', coordinator: 'home', admin: 'home' }
 const managers: Row = { anonymous: 'login', learner: 'deny', trainer: 'deny', coordinator: 'ok', admin: 'ok' }
+// Only the owner changes a sandbox; admins may look at any (read-only).
+const sandboxViewers: Row = { anonymous: 'login', learner: 'deny', trainer: 'deny', coordinator: 'deny', admin: 'ok' }
 const adminOnly: Row = { anonymous: 'login', learner: 'deny', trainer: 'deny', coordinator: 'deny', admin: 'ok' }
 
 const MATRIX: Record<string, Row> = {
@@ -34,6 +36,16 @@ const MATRIX: Record<string, Row> = {
 	'/settings': signedIn,
 	'/courses': signedIn,
 	'/sandbox': signedIn,
+	// someone else's sandbox: the owner is a separate learner created in the test
+	'/sandbox/:sandboxId': sandboxViewers,
+	'/sandbox/:sandboxId/budget': sandboxViewers,
+	'/sandbox/:sandboxId/commitments': sandboxViewers,
+	'/sandbox/:sandboxId/commitments/:commitmentId': { anonymous: 'login', learner: 'deny', trainer: 'deny', coordinator: 'deny', admin: 'notFound' },
+	'/sandbox/:sandboxId/partners': sandboxViewers,
+	'/sandbox/:sandboxId/bank': sandboxViewers,
+	'/sandbox/:sandboxId/reports': sandboxViewers,
+	'/sandbox/:sandboxId/reports/:report': sandboxViewers,
+	'/sandbox/:sandboxId/keret': sandboxViewers,
 	'/courses/:courseId': signedIn,
 	'/courses/:courseId/:lessonId': signedIn,
 	'/lesson-code/:file': { anonymous: 'login', learner: 'notFound', trainer: 'notFound', coordinator: 'notFound', admin: 'notFound' },
@@ -69,9 +81,14 @@ function routePaths(entries: Array<RouteEntry>, prefix = ''): Array<string> {
 }
 
 test('every route has a row in the authorization matrix', () => {
-	const declared = routePaths(routes as Array<RouteEntry>).toSorted()
+	const declared = [...new Set(routePaths(routes as Array<RouteEntry>))].toSorted()
 	expect(declared).toEqual(Object.keys(MATRIX).toSorted())
 })
+
+// The same origin playwright.config.ts serves on; state-changing requests must carry it.
+function baseOrigin(_request: APIRequestContext) {
+	return `http://127.0.0.1:${process.env.E2E_PORT ?? 3100}`
+}
 
 async function outcome(request: APIRequestContext, url: string, token: string | null): Promise<Outcome | string> {
 	const response = await request.get(url, { maxRedirects: 0, headers: token ? { Cookie: `asp_session=${token}` } : {} })
@@ -93,7 +110,15 @@ test('every role gets exactly the access the matrix grants', async ({ request })
 	const ragaly = db.select({ id: offices.id }).from(offices).where(eq(offices.name, RAGALY)).get()!.id
 	const orfu = db.select({ id: offices.id }).from(offices).where(eq(offices.name, ORFU)).get()!.id
 	const colleague = await createUser({ roles: ['learner'], office: RAGALY })
+	// a practice sandbox of another learner, created the way the learner would
+	const owner = createSession(db, (await createUser({ roles: ['learner'], office: RAGALY })).id, Date.now()).token
+	const created = await request.post('/sandbox', { form: { intent: 'create' }, maxRedirects: 0, headers: { Cookie: `asp_session=${owner}`, Origin: baseOrigin(request) } })
+	const sandboxId = /\/sandbox\/(sb-[a-z0-9]+)/.exec(created.headers()['location'] ?? '')?.[1]
+	expect(sandboxId, `sandbox created (${created.status()} ${created.headers()['location']})`).toBeTruthy()
 	const params: Record<string, string> = {
+		sandboxId: sandboxId!,
+		commitmentId: '1',
+		report: 'trial-balance',
 		courseId: 'asp-bevezeto-minta',
 		lessonId: 'mi-az-asp',
 		// an unknown hash: known ones are served (see the lesson test); others are 404, never a file read

@@ -23,6 +23,7 @@ export const sandboxMessages = defineMessages(
 		'sandbox.checkpointName': 'A mentési pont neve 1–60 betű, szám, szóköz, kötőjel vagy aláhúzás lehet.',
 		'sandbox.checkpointSaved': 'Mentési pont elmentve: {name}.',
 		'sandbox.restored': 'Visszaállítva erre a mentési pontra: {name}.',
+		'sandbox.commandDone': 'A művelet sikerült.',
 	},
 	{
 		'nav.sandbox': 'Sandbox',
@@ -46,5 +47,6 @@ export const sandboxMessages = defineMessages(
 		'sandbox.checkpointName': 'A checkpoint name is 1–60 letters, digits, spaces, hyphens or underscores.',
 		'sandbox.checkpointSaved': 'Checkpoint saved: {name}.',
 		'sandbox.restored': 'Restored to checkpoint: {name}.',
+		'sandbox.commandDone': 'Done.',
 	},
 )

@@ -1,0 +1,111 @@
+import { Form, NavLink, Outlet, redirect, useLoaderData, useLocation, useSubmit } from 'react-router'
+import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { useT } from '#app/components/i18n.tsx'
+import { requireSandbox } from '#app/modules/sandbox/access.server.ts'
+import { touchSandbox } from '#app/modules/sandbox/manage.server.ts'
+import { shellData } from '#app/modules/sandbox/shell.server.ts'
+import { sandboxStore } from '#app/modules/sandbox/store.server.ts'
+import { safeRedirect } from '#app/modules/auth/guards.server.ts'
+import { getLocale } from '#app/utils/locale.server.ts'
+import type { Route } from './+types/shell.ts'
+
+export function loader({ request, params }: Route.LoaderArgs) {
+	const { sandbox, readOnly } = requireSandbox(request, params.sandboxId, 'view')
+	const db = sandboxStore().open(sandbox.id, sandbox.scenario)
+	return { id: sandbox.id, readOnly, ...shellData(db, sandbox, getLocale(request)) }
+}
+
+/** Switching the acting persona or the active municipality (the KERET header). */
+export async function action({ request, params }: Route.ActionArgs) {
+	const { sandbox } = requireSandbox(request, params.sandboxId, 'change')
+	const formData = await request.formData()
+	const db = sandboxStore().open(sandbox.id, sandbox.scenario)
+	const data = shellData(db, sandbox, getLocale(request))
+	const personaId = String(formData.get('personaId') ?? data.acting.personaId)
+	const municipalityId = String(formData.get('municipalityId') ?? data.acting.municipalityId)
+	if (data.municipalities.some((m) => m.id === municipalityId) && data.personas.some((p) => p.id === personaId)) touchSandbox(sandbox.id, Date.now(), { personaId, municipalityId })
+	return redirect(safeRedirect(formData.get('redirectTo'), `/sandbox/${sandbox.id}`))
+}
+
+const AREA_LINKS = [
+	{ area: 'budget', to: 'budget', label: 'sbx.menu.budget' },
+	{ area: 'commitments', to: 'commitments', label: 'sbx.menu.commitments' },
+	{ area: 'partners', to: 'partners', label: 'sbx.menu.partners' },
+	{ area: 'bank', to: 'bank', label: 'sbx.menu.bank' },
+	{ area: 'keret', to: 'keret', label: 'sbx.menu.keret' },
+] as const
+
+export default function SandboxShell() {
+	const d = useLoaderData<typeof loader>()
+	const t = useT()
+	const location = useLocation()
+	const submit = useSubmit()
+	const me = d.personas.find((p) => p.id === d.acting.personaId)
+	return (
+		<div className="-mx-4 -mt-6 bg-slate-100 px-4 pb-6">
+			<div className="border-b border-slate-300 bg-slate-800 px-3 py-2 text-white">
+				<Form method="post" action={`/sandbox/${d.id}`} className="flex flex-wrap items-end gap-3" onChange={(e) => submit(e.currentTarget)}>
+					<input type="hidden" name="redirectTo" value={`${location.pathname}${location.search}`} />
+					<p className="mr-auto font-bold">
+						KERET · <span className="font-normal">{t('sbx.sandboxBadge')}</span>
+					</p>
+					<label className="text-sm">
+						<span className="block">{t('sbx.municipality')}</span>
+						<select name="municipalityId" defaultValue={d.acting.municipalityId} disabled={d.readOnly} className="min-h-11 rounded bg-white px-2 text-slate-900">
+							{d.municipalities.map((m) => (
+								<option key={m.id} value={m.id}>
+									{m.name}
+								</option>
+							))}
+						</select>
+					</label>
+					<label className="text-sm">
+						<span className="block">{t('sbx.persona')}</span>
+						<select name="personaId" defaultValue={d.acting.personaId} disabled={d.readOnly} className="min-h-11 rounded bg-white px-2 text-slate-900">
+							{d.personas.map((p) => (
+								<option key={p.id} value={p.id}>
+									{p.name} – {p.title}
+								</option>
+							))}
+						</select>
+					</label>
+					<noscript>
+						<button type="submit" className="min-h-11 rounded bg-white px-3 font-semibold text-slate-900">
+							{t('sbx.switch')}
+						</button>
+					</noscript>
+				</Form>
+			</div>
+			<nav aria-label={t('sbx.menu')} className="border-b border-slate-300 bg-white px-3">
+				<ul className="flex flex-wrap gap-1 py-1">
+					<li>
+						<NavLink end to={`/sandbox/${d.id}`} className={({ isActive }) => `block rounded px-3 py-2 font-medium ${isActive ? 'bg-brand-700 text-white' : 'hover:bg-brand-100'}`}>
+							{t('sbx.menu.home')}
+						</NavLink>
+					</li>
+					{AREA_LINKS.filter((l) => d.areas.includes(l.area)).map((l) => (
+						<li key={l.to}>
+							<NavLink to={`/sandbox/${d.id}/${l.to}`} className={({ isActive }) => `block rounded px-3 py-2 font-medium ${isActive ? 'bg-brand-700 text-white' : 'hover:bg-brand-100'}`}>
+								{t(l.label)}
+							</NavLink>
+						</li>
+					))}
+					<li>
+						<NavLink to={`/sandbox/${d.id}/reports`} className={({ isActive }) => `block rounded px-3 py-2 font-medium ${isActive ? 'bg-brand-700 text-white' : 'hover:bg-brand-100'}`}>
+							{t('sbx.menu.reports')}
+						</NavLink>
+					</li>
+				</ul>
+			</nav>
+			<p className="px-3 py-2 text-sm text-slate-700">
+				{t('sbx.actingAs', { name: me?.name ?? '—', title: me?.title ?? '' })} · {t('sbx.rolesHere', { n: d.roles.length })} · {t('sbx.today', { date: d.today })}
+				{d.readOnly ? ` · ${t('sbx.readOnly')}` : ''}
+			</p>
+			<div className="px-3">
+				<Outlet />
+			</div>
+		</div>
+	)
+}
+
+export const ErrorBoundary = GeneralErrorBoundary
