@@ -10,6 +10,7 @@ import { findHolding, municipalityExists, personaExists } from './keret/access.s
 import * as keret from './keret/handlers.server.ts'
 import { auditLog } from './schema/keret.ts'
 import type { SandboxEvent } from './shared/events.ts'
+import { stmt } from './shared/statements.server.ts'
 import { CommandRefusal, type CommandError, type CommandResult } from './shared/result.ts'
 
 export type { Actor, SandboxCommand } from './commands.ts'
@@ -139,20 +140,21 @@ export function execute(db: SandboxDb, actor: Actor, command: SandboxCommand, no
 				warnings: [],
 			}
 			const out = HANDLERS[commandType](ctx, parsed.data)
-			tx.insert(auditLog)
-				.values({
-					at: now,
-					municipalityId: actor.municipalityId,
-					personaId: actor.personaId,
-					role: holding.role,
-					onBehalfOf: holding.onBehalfOf ?? null,
-					commandType,
-					outcome: 'ok',
-					entityType: out.entityType,
-					entityId: out.entityId ?? null,
-					details: JSON.stringify({ command: parsed.data, warnings: ctx.warnings.map((w) => w.code) }),
-				})
-				.run()
+			stmt(
+				tx,
+				`insert into keret_audit_log (at, municipality_id, persona_id, role, on_behalf_of, command_type, outcome, entity_type, entity_id, error_code, rule, details)
+				 values (?, ?, ?, ?, ?, ?, 'ok', ?, ?, null, null, ?)`,
+			).run(
+				now,
+				actor.municipalityId,
+				actor.personaId,
+				holding.role,
+				holding.onBehalfOf ?? null,
+				commandType,
+				out.entityType,
+				out.entityId ?? null,
+				JSON.stringify({ command: parsed.data, warnings: ctx.warnings.map((w) => w.code) }),
+			)
 			return { out, warnings: ctx.warnings }
 		})
 		return { ok: true, events: result.out.events, ...(result.out.id !== undefined ? { id: result.out.id } : {}), warnings: result.warnings }

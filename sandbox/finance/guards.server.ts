@@ -1,19 +1,13 @@
-import { and, desc, eq, isNull, lte, or, gte } from 'drizzle-orm'
 import type { CommandContext } from '../context.server.ts'
-import { budgetYears, commitments, partnerRelatedPersonas, partners, workflowSteps } from '../schema/finance.ts'
-import { funkciok, parameters, rovatok } from '../schema/reference.ts'
+import type { workflowSteps } from '../schema/finance.ts'
+import { stmt } from '../shared/statements.server.ts'
 import { RULE } from '../shared/rules.ts'
 import { refuse } from '../shared/result.ts'
 import { isInYear } from './util.ts'
 
 /** The municipality's open budget year. */
 export function openYear(ctx: CommandContext): number {
-	const row = ctx.tx
-		.select({ year: budgetYears.year })
-		.from(budgetYears)
-		.where(and(eq(budgetYears.municipalityId, ctx.municipalityId), eq(budgetYears.status, 'open')))
-		.orderBy(desc(budgetYears.year))
-		.get()
+	const row = stmt(ctx.tx, "select year from fin_budget_years where municipality_id = ? and status = 'open' order by year desc limit 1").get(ctx.municipalityId) as { year: number } | undefined
 	if (!row) refuse('NO_OPEN_YEAR', 'Az önkormányzatnak nincs nyitott költségvetési éve.', 'The municipality has no open budget year.')
 	return row.year
 }
@@ -32,7 +26,9 @@ const validOn = (date: string) => ({ validFrom: date, validTo: date })
 
 /** Rovat must exist, be valid on `date`, be a leaf and (optionally) on the given side. */
 export function requireLeafRovat(ctx: CommandContext, code: string, date: string, field: string, side?: 'K' | 'B'): { side: 'K' | 'B'; nameHu: string } {
-	const r = ctx.tx.select().from(rovatok).where(eq(rovatok.code, code)).get()
+	const r = stmt(ctx.tx, 'select side, is_leaf as isLeaf, name_hu as nameHu, valid_from as validFrom, valid_to as validTo from ref_rovatok where code = ?').get(code) as
+		| { side: 'K' | 'B'; isLeaf: number; nameHu: string; validFrom: string; validTo: string | null }
+		| undefined
 	const v = validOn(date)
 	if (!r || r.validFrom > v.validFrom || (r.validTo !== null && r.validTo < v.validTo))
 		refuse('INVALID_CODE', `Ismeretlen rovat: ${code}.`, `Unknown rovat: ${code}.`, { field })
@@ -48,39 +44,47 @@ export function requireLeafRovat(ctx: CommandContext, code: string, date: string
 }
 
 export function requireFunkcio(ctx: CommandContext, code: string, date: string, field: string): void {
-	const f = ctx.tx.select().from(funkciok).where(eq(funkciok.code, code)).get()
+	const f = stmt(ctx.tx, 'select valid_from as validFrom, valid_to as validTo from ref_funkciok where code = ?').get(code) as { validFrom: string; validTo: string | null } | undefined
 	if (!f || f.validFrom > date || (f.validTo !== null && f.validTo < date))
 		refuse('INVALID_CODE', `Ismeretlen kormányzati funkció: ${code}.`, `Unknown kormányzati funkció: ${code}.`, { field })
 }
 
 /** Integer parameter valid on `date` (reference data, never a literal). */
 export function paramInt(ctx: CommandContext, key: string, date: string): number {
-	const row = ctx.tx
-		.select({ v: parameters.valueInt })
-		.from(parameters)
-		.where(and(eq(parameters.key, key), lte(parameters.validFrom, date), or(isNull(parameters.validTo), gte(parameters.validTo, date))))
-		.orderBy(desc(parameters.validFrom))
-		.get()
+	const row = stmt(ctx.tx, 'select value_int as v from ref_parameters where key = ? and valid_from <= ? and (valid_to is null or valid_to >= ?) order by valid_from desc limit 1').get(key, date, date) as
+		| { v: number | null }
+		| undefined
 	if (!row || row.v === null) throw new Error(`parameter ${key} missing for ${date}`)
 	return row.v
 }
 
 export function getPartner(ctx: CommandContext, id: number, field = 'partnerId') {
-	const p = ctx.tx
-		.select()
-		.from(partners)
-		.where(and(eq(partners.id, id), eq(partners.municipalityId, ctx.municipalityId)))
-		.get()
+	const p = stmt(ctx.tx, 'select id, name, adoszam, bank_account as bankAccount from fin_partners where id = ? and municipality_id = ?').get(id, ctx.municipalityId) as
+		| { id: number; name: string; adoszam: string | null; bankAccount: string | null }
+		| undefined
 	if (!p) refuse('NOT_FOUND', 'A partner nem található ebben az önkormányzatban.', 'Partner not found in this municipality.', { field })
 	return p
 }
 
+export type CommitmentRow = {
+	id: number
+	year: number
+	kind: 'commitment' | 'obligation'
+	number: string
+	partnerId: number
+	rovat: string
+	funkcio: string
+	amount: number
+	status: 'recorded' | 'countersigned' | 'refused'
+	createdBy: string
+}
+
 export function getCommitment(ctx: CommandContext, id: number, field = 'commitmentId') {
-	const c = ctx.tx
-		.select()
-		.from(commitments)
-		.where(and(eq(commitments.id, id), eq(commitments.municipalityId, ctx.municipalityId)))
-		.get()
+	const c = stmt(
+		ctx.tx,
+		`select id, year, kind, number, partner_id as partnerId, rovat, funkcio, amount, status, created_by as createdBy
+		 from fin_commitments where id = ? and municipality_id = ?`,
+	).get(id, ctx.municipalityId) as CommitmentRow | undefined
 	if (!c) refuse('NOT_FOUND', 'A kötelezettségvállalás nem található ebben az önkormányzatban.', 'Commitment not found in this municipality.', { field })
 	return c
 }
@@ -96,11 +100,7 @@ const STEP_LABEL: Record<string, { hu: string; en: string }> = {
 
 /** Ávr. 60. §: nobody may act in the five roles for their own benefit or for a close relative. */
 export function requireNoConflictOfInterest(ctx: CommandContext, partnerId: number, step: keyof typeof STEP_LABEL): void {
-	const rel = ctx.tx
-		.select({ relation: partnerRelatedPersonas.relation })
-		.from(partnerRelatedPersonas)
-		.where(and(eq(partnerRelatedPersonas.partnerId, partnerId), eq(partnerRelatedPersonas.personaId, ctx.personaId)))
-		.get()
+	const rel = stmt(ctx.tx, 'select relation from fin_partner_related_personas where partner_id = ? and persona_id = ?').get(partnerId, ctx.personaId) as { relation: 'self' | 'close_relative' } | undefined
 	if (!rel) return
 	const label = STEP_LABEL[step]!
 	refuse(
@@ -115,12 +115,7 @@ export function requireNoConflictOfInterest(ctx: CommandContext, partnerId: numb
 
 /** Personas who performed a step on the economic event (latest first). */
 export function stepActors(ctx: CommandContext, commitmentId: number, step: typeof workflowSteps.$inferSelect.step): Array<string> {
-	return ctx.tx
-		.select({ personaId: workflowSteps.personaId })
-		.from(workflowSteps)
-		.where(and(eq(workflowSteps.commitmentId, commitmentId), eq(workflowSteps.step, step)))
-		.all()
-		.map((r) => r.personaId)
+	return (stmt(ctx.tx, 'select persona_id as personaId from fin_workflow_steps where commitment_id = ? and step = ?').all(commitmentId, step) as Array<{ personaId: string }>).map((r) => r.personaId)
 }
 
 export function recordStep(
@@ -129,20 +124,9 @@ export function recordStep(
 	ids: { commitmentId: number; invoiceId?: number; paymentId?: number },
 	extra: { amount?: number; note?: string } = {},
 ): void {
-	ctx.tx
-		.insert(workflowSteps)
-		.values({
-			municipalityId: ctx.municipalityId,
-			commitmentId: ids.commitmentId,
-			invoiceId: ids.invoiceId ?? null,
-			paymentId: ids.paymentId ?? null,
-			step,
-			personaId: ctx.personaId,
-			role: ctx.role,
-			onBehalfOf: ctx.onBehalfOf ?? null,
-			at: ctx.now,
-			amount: extra.amount ?? null,
-			note: extra.note ?? null,
-		})
-		.run()
+	stmt(
+		ctx.tx,
+		`insert into fin_workflow_steps (municipality_id, commitment_id, invoice_id, payment_id, step, persona_id, role, on_behalf_of, at, amount, note)
+		 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+	).run(ctx.municipalityId, ids.commitmentId, ids.invoiceId ?? null, ids.paymentId ?? null, step, ctx.personaId, ctx.role, ctx.onBehalfOf ?? null, ctx.now, extra.amount ?? null, extra.note ?? null)
 }

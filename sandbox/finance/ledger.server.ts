@@ -1,7 +1,5 @@
-import { and, eq, like, sql } from 'drizzle-orm'
 import type { SandboxDbOrTx } from '../db.server.ts'
-import { journalEntries, journalLines } from '../schema/finance.ts'
-import { rovatAccountLinks } from '../schema/reference.ts'
+import { stmt } from '../shared/statements.server.ts'
 
 /**
  * Double-entry posting (class 0 and classes 1–9). Every entry is balanced (Σ debit = Σ credit) by
@@ -35,49 +33,32 @@ export function postEntry(db: SandboxDbOrTx, input: PostInput): number {
 		if (!Number.isSafeInteger(p.amount) || p.amount <= 0) throw new Error(`posting amount must be a positive whole forint, got ${p.amount}`)
 		if (p.debit === p.credit) throw new Error(`debit and credit account are the same: ${p.debit}`)
 	}
-	const last = db
-		.select({ n: sql<number | null>`max(${journalEntries.entryNo})` })
-		.from(journalEntries)
-		.where(and(eq(journalEntries.municipalityId, input.municipalityId), eq(journalEntries.year, input.year)))
-		.get()
-	const entry = db
-		.insert(journalEntries)
-		.values({
-			municipalityId: input.municipalityId,
-			year: input.year,
-			entryNo: (last?.n ?? 0) + 1,
-			bookingDate: input.bookingDate,
-			postedAt: input.postedAt,
-			postedBy: input.postedBy,
-			sourceType: input.sourceType,
-			sourceId: input.sourceId,
-			description: input.description,
-		})
-		.returning({ id: journalEntries.id })
-		.get()
-	const rows = input.pairs.flatMap((p) => {
-		const dims = { entryId: entry.id, municipalityId: input.municipalityId, year: input.year, rovat: p.rovat ?? null, funkcio: p.funkcio ?? null, partnerId: p.partnerId ?? null }
-		return [
-			{ ...dims, account: p.debit, debit: p.amount, credit: 0 },
-			{ ...dims, account: p.credit, debit: 0, credit: p.amount },
-		]
-	})
-	db.insert(journalLines).values(rows).run()
-	return entry.id
+	const last = stmt(db, 'select max(entry_no) as n from fin_journal_entries where municipality_id = ? and year = ?').get(input.municipalityId, input.year) as { n: number | null } | undefined
+	const entryId = Number(
+		stmt(
+			db,
+			`insert into fin_journal_entries (municipality_id, year, entry_no, booking_date, posted_at, posted_by, source_type, source_id, description, reverses_entry_id)
+			 values (?, ?, ?, ?, ?, ?, ?, ?, ?, null)`,
+		).run(input.municipalityId, input.year, (last?.n ?? 0) + 1, input.bookingDate, input.postedAt, input.postedBy, input.sourceType, input.sourceId, input.description).lastInsertRowid,
+	)
+	const insertLine = stmt(db, 'insert into fin_journal_lines (entry_id, municipality_id, year, account, debit, credit, rovat, funkcio, partner_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+	for (const p of input.pairs) {
+		const dims = [p.rovat ?? null, p.funkcio ?? null, p.partnerId ?? null]
+		insertLine.run(entryId, input.municipalityId, input.year, p.debit, p.amount, 0, ...dims)
+		insertLine.run(entryId, input.municipalityId, input.year, p.credit, 0, p.amount, ...dims)
+	}
+	return entryId
 }
 
 export type RovatLink = { budgetGroup: string; balanceAccount: string | null; resultAccount: string | null }
 
 /** The account link of a rovat: longest matching prefix valid on `date`. */
 export function rovatLink(db: SandboxDbOrTx, rovat: string, date: string): RovatLink | null {
-	const candidates = db
-		.select()
-		.from(rovatAccountLinks)
-		.where(and(like(rovatAccountLinks.rovatPrefix, `${rovat.slice(0, 2)}%`), sql`${rovatAccountLinks.validFrom} <= ${date}`, sql`(${rovatAccountLinks.validTo} is null or ${rovatAccountLinks.validTo} >= ${date})`))
-		.all()
-		.filter((l) => rovat.startsWith(l.rovatPrefix))
-		.sort((a, b) => b.rovatPrefix.length - a.rovatPrefix.length)
-	const best = candidates[0]
+	const best = stmt(
+		db,
+		`select budget_group as budgetGroup, balance_account as balanceAccount, result_account as resultAccount from ref_rovat_account_links
+		 where ? like rovat_prefix || '%' and valid_from <= ? and (valid_to is null or valid_to >= ?) order by length(rovat_prefix) desc limit 1`,
+	).get(rovat, date, date) as RovatLink | undefined
 	return best ? { budgetGroup: best.budgetGroup, balanceAccount: best.balanceAccount, resultAccount: best.resultAccount } : null
 }
 
@@ -101,12 +82,10 @@ export type AppropriationFigures = {
 
 /** Sums the class-0 stage accounts of one rovat × funkció from the ledger (indexed lookup). */
 export function appropriationFigures(db: SandboxDbOrTx, municipalityId: string, year: number, rovat: string, funkcio: string): AppropriationFigures {
-	const rows = db
-		.select({ account: journalLines.account, debit: sql<number>`sum(${journalLines.debit})`, credit: sql<number>`sum(${journalLines.credit})` })
-		.from(journalLines)
-		.where(and(eq(journalLines.municipalityId, municipalityId), eq(journalLines.year, year), eq(journalLines.rovat, rovat), eq(journalLines.funkcio, funkcio)))
-		.groupBy(journalLines.account)
-		.all()
+	const rows = stmt(
+		db,
+		'select account, sum(debit) as debit, sum(credit) as credit from fin_journal_lines where municipality_id = ? and year = ? and rovat = ? and funkcio = ? group by account',
+	).all(municipalityId, year, rovat, funkcio) as Array<{ account: string; debit: number; credit: number }>
 	return figuresFromStageSums(rovat.startsWith('K') ? 'K' : 'B', rows)
 }
 

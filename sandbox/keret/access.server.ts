@@ -1,35 +1,22 @@
-import { and, eq, gte, isNull, lte } from 'drizzle-orm'
 import type { SandboxDbOrTx } from '../db.server.ts'
-import { municipalities, personas, roleGrants, roleSubstitutions } from '../schema/keret.ts'
+import { stmt } from '../shared/statements.server.ts'
 
 /** How a persona holds a role on a day: by its own grant or as substitute of an absent persona. */
 export type RoleHolding = { role: string; onBehalfOf?: string }
 
 /** Roles a persona holds directly (active grants) in a municipality. */
 export function directRoles(db: SandboxDbOrTx, personaId: string, municipalityId: string): Array<string> {
-	return db
-		.select({ role: roleGrants.roleCode })
-		.from(roleGrants)
-		.where(and(eq(roleGrants.personaId, personaId), eq(roleGrants.municipalityId, municipalityId), isNull(roleGrants.revokedAt)))
-		.all()
-		.map((r) => r.role)
+	const rows = stmt(db, 'select role_code as role from keret_role_grants where persona_id = ? and municipality_id = ? and revoked_at is null').all(personaId, municipalityId) as Array<{ role: string }>
+	return rows.map((r) => r.role)
 }
 
 /** Substitutions in force for the persona (as substitute) on `today` whose absent persona still holds the role. */
 export function substitutedRoles(db: SandboxDbOrTx, personaId: string, municipalityId: string, today: string): Array<{ role: string; onBehalfOf: string }> {
-	const subs = db
-		.select({ role: roleSubstitutions.roleCode, absentId: roleSubstitutions.absentId })
-		.from(roleSubstitutions)
-		.where(
-			and(
-				eq(roleSubstitutions.substituteId, personaId),
-				eq(roleSubstitutions.municipalityId, municipalityId),
-				isNull(roleSubstitutions.revokedAt),
-				lte(roleSubstitutions.validFrom, today),
-				gte(roleSubstitutions.validTo, today),
-			),
-		)
-		.all()
+	const subs = stmt(
+		db,
+		'select role_code as role, absent_id as absentId from keret_role_substitutions where substitute_id = ? and municipality_id = ? and revoked_at is null and valid_from <= ? and valid_to >= ?',
+	).all(personaId, municipalityId, today, today) as Array<{ role: string; absentId: string }>
+	if (subs.length === 0) return []
 	return subs.filter((s) => directRoles(db, s.absentId, municipalityId).includes(s.role)).map((s) => ({ role: s.role, onBehalfOf: s.absentId }))
 }
 
@@ -56,9 +43,10 @@ export function findHolding(db: SandboxDbOrTx, personaId: string, municipalityId
 }
 
 export function personaExists(db: SandboxDbOrTx, personaId: string): { active: boolean } | null {
-	return db.select({ active: personas.active }).from(personas).where(eq(personas.id, personaId)).get() ?? null
+	const row = stmt(db, 'select active from keret_personas where id = ?').get(personaId) as { active: number } | undefined
+	return row ? { active: row.active === 1 } : null
 }
 
 export function municipalityExists(db: SandboxDbOrTx, municipalityId: string): boolean {
-	return db.select({ id: municipalities.id }).from(municipalities).where(eq(municipalities.id, municipalityId)).get() !== undefined
+	return stmt(db, 'select 1 from keret_municipalities where id = ?').get(municipalityId) !== undefined
 }
