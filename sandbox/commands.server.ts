@@ -5,6 +5,7 @@ import type { SandboxDb } from './db.server.ts'
 import * as budget from './finance/budget.server.ts'
 import * as expenditure from './finance/expenditure.server.ts'
 import * as revenue from './finance/revenue.server.ts'
+import * as taxfeed from './finance/taxfeed.server.ts'
 import { budapestDate } from './finance/util.ts'
 import { findHolding, municipalityExists, personaExists } from './keret/access.server.ts'
 import * as keret from './keret/handlers.server.ts'
@@ -30,6 +31,7 @@ const HANDLERS: { [K in SandboxCommandType]: Handler } = {
 	'commitment.countersign': expenditure.countersign,
 	'commitment.refuse': expenditure.refuseCommitment,
 	'commitment.resubmit': expenditure.resubmit,
+	'commitment.cancel': expenditure.cancelCommitment,
 	'obligation.create': expenditure.createObligation,
 	'invoice.register': expenditure.registerInvoice,
 	'performance.certify': expenditure.certifyPerformance,
@@ -41,6 +43,8 @@ const HANDLERS: { [K in SandboxCommandType]: Handler } = {
 	'receivable.create': revenue.createReceivable,
 	'receipt.match': revenue.matchReceipt,
 	'receipt.suspend': revenue.suspendReceipt,
+	'taxfeed.post': taxfeed.postTaxFeed,
+	'transfer.internal': taxfeed.internalTransfer,
 	'keret.user.create': keret.createUser,
 	'keret.user.setActive': keret.setActive,
 	'keret.role.grant': keret.grantRole,

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { zAmount, zFunkcio, zId, zIsoDate, zPersonaId, zRovat, zSignedAmount, zText } from '../shared/zod.ts'
+import { zAmount, zFunkcio, zId, zIsoDate, zNonNegative, zPersonaId, zRovat, zSignedAmount, zText } from '../shared/zod.ts'
 
 /**
  * Finance command inputs (zod). `execute()` in sandbox/commands.server.ts validates every command with
@@ -59,6 +59,8 @@ export const financeCommandSchemas = {
 	'commitment.countersign': z.object({ type: z.literal('commitment.countersign'), commitmentId: zId }),
 	'commitment.refuse': z.object({ type: z.literal('commitment.refuse'), commitmentId: zId, reason: zText(500) }),
 	'commitment.resubmit': z.object({ type: z.literal('commitment.resubmit'), commitmentId: zId }),
+	/** Withdraws a commitment with no invoice yet; a countersigned one is reversed in the ledger (storno). */
+	'commitment.cancel': z.object({ type: z.literal('commitment.cancel'), commitmentId: zId, reason: zText(500) }),
 	'obligation.create': z.object({
 		type: z.literal('obligation.create'),
 		partnerId: zId,
@@ -128,6 +130,29 @@ export const financeCommandSchemas = {
 	}),
 	'receipt.match': z.object({ type: z.literal('receipt.match'), itemId: zId, receivableId: zId }),
 	'receipt.suspend': z.object({ type: z.literal('receipt.suspend'), itemId: zId, note: zText(500) }),
+	/** Monthly könyvelési feladás of the tax subsystem, aggregated per collection account × rovat (F5). */
+	'taxfeed.post': z.object({
+		type: z.literal('taxfeed.post'),
+		period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM expected'),
+		items: z
+			.array(
+				z
+					.object({
+						ownBankAccountId: zId,
+						rovat: zRovat,
+						funkcio: zFunkcio,
+						charged: zNonNegative.default(0),
+						identified: zNonNegative.default(0),
+						unidentified: zNonNegative.default(0),
+						overpayment: zNonNegative.default(0),
+					})
+					.refine((i) => i.charged + i.identified + i.unidentified + i.overpayment > 0, 'an item needs at least one non-zero amount'),
+			)
+			.min(1)
+			.max(100),
+	}),
+	/** Transfer between own bank accounts (e.g. beszedési → költségvetési számla), through 3699. */
+	'transfer.internal': z.object({ type: z.literal('transfer.internal'), fromOwnAccountId: zId, toOwnAccountId: zId, amount: zAmount }),
 } as const
 
 type Schemas = typeof financeCommandSchemas

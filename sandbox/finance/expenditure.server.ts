@@ -1,7 +1,7 @@
-import { and, eq, gte, inArray, lte, sql } from 'drizzle-orm'
+import { and, eq, gte, inArray, isNull, lte, sql } from 'drizzle-orm'
 import type { CommandContext, HandlerResult } from '../context.server.ts'
 import { personas } from '../schema/keret.ts'
-import { bankStatementItems, bankStatements, commitments, invoices, ownBankAccounts, partnerRelatedPersonas, partners, payments } from '../schema/finance.ts'
+import { bankStatementItems, bankStatements, commitments, invoices, journalEntries, ownBankAccounts, partnerRelatedPersonas, partners, payments } from '../schema/finance.ts'
 import type { FinanceEvent } from '../shared/events.ts'
 import { validateAdoszam, validateGiro } from '../shared/identifiers.ts'
 import { refuse } from '../shared/result.ts'
@@ -21,7 +21,7 @@ import {
 	requireTodayInYear,
 	stepActors,
 } from './guards.server.ts'
-import { appropriationFigures, postEntry, rovatLink, stageAccount } from './ledger.server.ts'
+import { appropriationFigures, postEntry, reverseEntry, rovatLink, stageAccount } from './ledger.server.ts'
 import { PARAM } from './reference/parameters.ts'
 
 type R = HandlerResult<FinanceEvent>
@@ -267,6 +267,47 @@ export function resubmit(ctx: CommandContext, c: FinanceCommandOf<'commitment.re
 	recordStep(ctx, 'resubmit', { commitmentId: commitment.id })
 	const id = String(commitment.id)
 	return { id, entityType: 'commitment', entityId: id, events: [{ ...ctx.actor, type: 'finance.commitment.resubmitted', commitmentId: id, number: commitment.number }] }
+}
+
+export function cancelCommitment(ctx: CommandContext, c: FinanceCommandOf<'commitment.cancel'>): R {
+	const commitment = getCommitment(ctx, c.commitmentId)
+	if (commitment.kind !== 'commitment' || commitment.status === 'cancelled')
+		refuse('WRONG_STATE', 'Ez a kötelezettségvállalás nem vonható vissza.', 'This commitment cannot be cancelled.', { field: 'commitmentId' })
+	const invoiced = ctx.tx.select({ id: invoices.id }).from(invoices).where(eq(invoices.commitmentId, commitment.id)).get()
+	if (invoiced)
+		refuse('WRONG_STATE', 'Számlázott kötelezettségvállalás nem vonható vissza.', 'A commitment with an invoice cannot be cancelled.', { field: 'commitmentId', rule: RULE.sequence })
+	let reversalEntryId: number | null = null
+	if (commitment.status === 'countersigned') {
+		requireTodayInYear(ctx, commitment.year)
+		const entry = ctx.tx
+			.select({ id: journalEntries.id })
+			.from(journalEntries)
+			.where(and(eq(journalEntries.sourceType, 'commitment'), eq(journalEntries.sourceId, commitment.id), isNull(journalEntries.reversesEntryId)))
+			.get()
+		if (!entry) throw new Error(`countersigned commitment ${commitment.id} has no posting`)
+		reversalEntryId = reverseEntry(ctx.tx, entry.id, { postedAt: ctx.now, postedBy: ctx.personaId, bookingDate: ctx.today, description: `Storno: kötelezettségvállalás ${commitment.number}` })
+	}
+	ctx.tx.update(commitments).set({ status: 'cancelled', refusalReason: c.reason }).where(eq(commitments.id, commitment.id)).run()
+	recordStep(ctx, 'cancel', { commitmentId: commitment.id }, { amount: commitment.amount, note: c.reason })
+	const id = String(commitment.id)
+	return {
+		id,
+		entityType: 'commitment',
+		entityId: id,
+		events: [
+			{
+				...ctx.actor,
+				type: 'finance.commitment.cancelled',
+				commitmentId: id,
+				number: commitment.number,
+				rovat: commitment.rovat,
+				funkcio: commitment.funkcio,
+				amount: commitment.amount,
+				reason: c.reason,
+				reversalEntryId: reversalEntryId === null ? null : String(reversalEntryId),
+			},
+		],
+	}
 }
 
 export function createObligation(ctx: CommandContext, c: FinanceCommandOf<'obligation.create'>): R {

@@ -75,7 +75,7 @@ export type CommitmentRow = {
 	rovat: string
 	funkcio: string
 	amount: number
-	status: 'recorded' | 'countersigned' | 'refused'
+	status: 'recorded' | 'countersigned' | 'refused' | 'cancelled'
 	createdBy: string
 }
 

@@ -24,6 +24,8 @@ export type PostInput = {
 	sourceId: number
 	description: string
 	pairs: Array<PostingPair>
+	/** Set on a storno entry: the entry it reverses. */
+	reversesEntryId?: number
 }
 
 /** Writes one journal entry with two lines per pair; returns the entry id. */
@@ -38,8 +40,19 @@ export function postEntry(db: SandboxDbOrTx, input: PostInput): number {
 		stmt(
 			db,
 			`insert into fin_journal_entries (municipality_id, year, entry_no, booking_date, posted_at, posted_by, source_type, source_id, description, reverses_entry_id)
-			 values (?, ?, ?, ?, ?, ?, ?, ?, ?, null)`,
-		).run(input.municipalityId, input.year, (last?.n ?? 0) + 1, input.bookingDate, input.postedAt, input.postedBy, input.sourceType, input.sourceId, input.description).lastInsertRowid,
+			 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		).run(
+			input.municipalityId,
+			input.year,
+			(last?.n ?? 0) + 1,
+			input.bookingDate,
+			input.postedAt,
+			input.postedBy,
+			input.sourceType,
+			input.sourceId,
+			input.description,
+			input.reversesEntryId ?? null,
+		).lastInsertRowid,
 	)
 	const insertLine = stmt(db, 'insert into fin_journal_lines (entry_id, municipality_id, year, account, debit, credit, rovat, funkcio, partner_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?)')
 	for (const p of input.pairs) {
@@ -115,4 +128,27 @@ export function figuresFromStageSums(side: 'K' | 'B', rows: Array<{ account: str
 /** Stage account of a rovat group: e.g. ('053', 3) → '0533'. */
 export function stageAccount(budgetGroup: string, stage: 1 | 2 | 3 | 4 | 5): string {
 	return `${budgetGroup}${stage}`
+}
+
+/** Posts the storno of an entry: same lines with debit and credit swapped, linked by `reversesEntryId`. */
+export function reverseEntry(db: SandboxDbOrTx, entryId: number, meta: { postedAt: number; postedBy: string; bookingDate: string; description: string }): number {
+	const entry = stmt(db, 'select municipality_id as municipalityId, year, source_type as sourceType, source_id as sourceId from fin_journal_entries where id = ?').get(entryId) as
+		| { municipalityId: string; year: number; sourceType: string; sourceId: number }
+		| undefined
+	if (!entry) throw new Error(`journal entry ${entryId} not found`)
+	const lines = stmt(db, 'select account, debit, credit, rovat, funkcio, partner_id as partnerId from fin_journal_lines where entry_id = ? order by id').all(entryId) as Array<{
+		account: string
+		debit: number
+		credit: number
+		rovat: string | null
+		funkcio: string | null
+		partnerId: number | null
+	}>
+	const pairs: Array<PostingPair> = []
+	for (let i = 0; i + 1 < lines.length; i += 2) {
+		const dr = lines[i]!
+		const cr = lines[i + 1]!
+		pairs.push({ debit: cr.account, credit: dr.account, amount: dr.debit, rovat: dr.rovat, funkcio: dr.funkcio, partnerId: dr.partnerId })
+	}
+	return postEntry(db, { ...entry, ...meta, pairs, reversesEntryId: entryId })
 }

@@ -39,6 +39,9 @@ const op = fc.record({
 		'receipt.match',
 		'receipt.suspend',
 		'keret.role.grant',
+		'commitment.cancel',
+		'taxfeed.post',
+		'transfer.internal',
 	) }),
 	persona: fc.oneof({ weight: 5, arbitrary: fc.constant('right') }, { weight: 1, arbitrary: fc.constantFrom(...PERSONAS) }),
 	line: fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...F1_LINES.map((l) => [l.rovat, l.funkcio] as const)) }, { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...ROVATOK), fc.constantFrom(...FUNKCIOK)) }),
@@ -71,6 +74,9 @@ const RIGHT: Record<Op['kind'], Array<string>> = {
 	'receipt.suspend': ['penzugyes1'],
 	'keret.role.grant': ['jegyzo'],
 	advance: [],
+	'commitment.cancel': ['polgarmester_A'],
+	'taxfeed.post': ['penzugyes1'],
+	'transfer.internal': ['penzugyes2'],
 }
 /** The next step of the newest economic event, with the persona who normally performs it. */
 function advance(sb: TestSandbox, municipality: string, o: Op): { persona: string; command: SandboxCommand } | null {
@@ -156,6 +162,20 @@ function build(sb: TestSandbox, o: Op, municipality: string): SandboxCommand {
 			return { type: 'receipt.suspend', itemId: pickFrom(items, o.pick), note: 'ismeretlen' }
 		case 'advance':
 			throw new Error('handled by advance()')
+		case 'commitment.cancel':
+			return { type: 'commitment.cancel', commitmentId: pickFrom(commitments, o.pick), reason: 'visszavonás' }
+		case 'taxfeed.post': {
+			const c = sb.ids.ownAccounts[municipality]!.collection
+			return {
+				type: 'taxfeed.post',
+				period: o.date.slice(0, 7),
+				items: [{ ownBankAccountId: (o.pick % 2 ? c.hipa : c.epitmenyado) ?? 9_999, rovat: o.line[0], funkcio: o.line[1], identified: Math.abs(Math.trunc(o.amount)), unidentified: o.pick % 3, overpayment: o.day % 4 }],
+			}
+		}
+		case 'transfer.internal': {
+			const a = sb.ids.ownAccounts[municipality]!
+			return { type: 'transfer.internal', fromOwnAccountId: (o.pick % 2 ? a.collection.hipa : a.collection.epitmenyado) ?? 9_999, toOwnAccountId: a.budget, amount: o.amount }
+		}
 		case 'keret.role.grant':
 			return { type: 'keret.role.grant', userId: PERSONAS[o.day % (PERSONAS.length - 1)]!, roleCode: ['fin.ervenyesito', 'fin.penzugyi_ellenjegyzo', 'fin.kotelezettsegvallalo', 'fin.teljesitesigazolo'][o.pick % 4]! }
 	}

@@ -36,17 +36,24 @@ export function currentYear(db: SandboxDbOrTx, municipalityId: string): number |
 	return (rows.find((r) => r.status === 'open') ?? rows[0])?.year ?? null
 }
 
+/** Reports "as of" a day: only entries with booking date ≤ `asOf` (e.g. the IKJ for March: asOf = 'YYYY-03-31'). */
+export type AsOf = { asOf?: string }
+function asOfFilter(municipalityId: string, year: number, opts: AsOf) {
+	if (!opts.asOf) return undefined
+	return sql`${journalLines.entryId} in (select ${journalEntries.id} from ${journalEntries} where ${journalEntries.municipalityId} = ${municipalityId} and ${journalEntries.year} = ${year} and ${journalEntries.bookingDate} <= ${opts.asOf})`
+}
+
 export type BudgetExecutionLine = AppropriationFigures & { rovat: string; funkcio: string; side: 'K' | 'B'; rovatNameHu: string; rovatNameEn: string }
 
 /**
  * Budget execution by rovat × funkció (eredeti, módosított, kötelezettségvállalás, teljesítés, szabad),
  * derived from the class-0 ledger (SANDBOX formulas of reference.md §A.3).
  */
-export function budgetExecution(db: SandboxDbOrTx, municipalityId: string, year: number): { lines: Array<BudgetExecutionLine>; totals: { K: AppropriationFigures; B: AppropriationFigures } } {
+export function budgetExecution(db: SandboxDbOrTx, municipalityId: string, year: number, opts: AsOf = {}): { lines: Array<BudgetExecutionLine>; totals: { K: AppropriationFigures; B: AppropriationFigures } } {
 	const sums = db
 		.select({ rovat: journalLines.rovat, funkcio: journalLines.funkcio, account: journalLines.account, debit: sql<number>`sum(${journalLines.debit})`, credit: sql<number>`sum(${journalLines.credit})` })
 		.from(journalLines)
-		.where(and(eq(journalLines.municipalityId, municipalityId), eq(journalLines.year, year), sql`${journalLines.account} like '0%'`, sql`${journalLines.rovat} is not null`))
+		.where(and(eq(journalLines.municipalityId, municipalityId), eq(journalLines.year, year), sql`${journalLines.account} like '0%'`, sql`${journalLines.rovat} is not null`, asOfFilter(municipalityId, year, opts)))
 		.groupBy(journalLines.rovat, journalLines.funkcio, journalLines.account)
 		.all()
 	const groups = new Map<string, Array<{ account: string; debit: number; credit: number }>>()
@@ -74,11 +81,11 @@ export function budgetExecution(db: SandboxDbOrTx, municipalityId: string, year:
 export type TrialBalanceRow = { account: string; nameHu: string; nameEn: string; debit: number; credit: number; balanceDebit: number; balanceCredit: number }
 
 /** Főkönyvi kivonat: turnover and closing balance per account; class 0 and classes 1–9 each balance. */
-export function trialBalance(db: SandboxDbOrTx, municipalityId: string, year: number): { rows: Array<TrialBalanceRow>; totals: { debit: number; credit: number; balanceDebit: number; balanceCredit: number } } {
+export function trialBalance(db: SandboxDbOrTx, municipalityId: string, year: number, opts: AsOf = {}): { rows: Array<TrialBalanceRow>; totals: { debit: number; credit: number; balanceDebit: number; balanceCredit: number } } {
 	const sums = db
 		.select({ account: journalLines.account, debit: sql<number>`sum(${journalLines.debit})`, credit: sql<number>`sum(${journalLines.credit})` })
 		.from(journalLines)
-		.where(and(eq(journalLines.municipalityId, municipalityId), eq(journalLines.year, year)))
+		.where(and(eq(journalLines.municipalityId, municipalityId), eq(journalLines.year, year), asOfFilter(municipalityId, year, opts)))
 		.groupBy(journalLines.account)
 		.all()
 	const names = new Map(db.select().from(accounts).all().map((a) => [a.code, a]))

@@ -138,7 +138,7 @@ export const commitments = sqliteTable(
 		documentRef: text('document_ref'),
 		commitmentDate: text('commitment_date').notNull(),
 		dueDate: text('due_date').notNull(),
-		status: text('status', { enum: ['recorded', 'countersigned', 'refused'] }).notNull(),
+		status: text('status', { enum: ['recorded', 'countersigned', 'refused', 'cancelled'] }).notNull(),
 		createdBy: persona('created_by').notNull(),
 		createdRole: text('created_role').notNull(),
 		createdAt: integer('created_at').notNull(),
@@ -164,7 +164,7 @@ export const workflowSteps = sqliteTable(
 		invoiceId: integer('invoice_id'),
 		paymentId: integer('payment_id'),
 		step: text('step', {
-			enum: ['commitment', 'obligation', 'countersign', 'refuse', 'resubmit', 'invoice', 'certify', 'validate', 'order', 'transfer', 'match'],
+			enum: ['commitment', 'obligation', 'countersign', 'refuse', 'resubmit', 'cancel', 'invoice', 'certify', 'validate', 'order', 'transfer', 'match'],
 		}).notNull(),
 		personaId: persona('persona_id').notNull(),
 		role: text('role').notNull(),
@@ -357,4 +357,69 @@ export const journalLines = sqliteTable(
 		index('fin_journal_lines_account_idx').on(t.municipalityId, t.year, t.account),
 		index('fin_journal_lines_partner_idx').on(t.municipalityId, t.partnerId),
 	],
+)
+
+/**
+ * Monthly könyvelési feladás from the tax subsystem (aggregated per collection account × rovat). One feed per
+ * municipality and period (idempotency: posting the same month twice is refused).
+ */
+export const taxFeeds = sqliteTable(
+	'fin_tax_feeds',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		municipalityId: muni(),
+		year: integer('year').notNull(),
+		/** 'YYYY-MM' */
+		period: text('period').notNull(),
+		postedBy: persona('posted_by').notNull(),
+		postedAt: integer('posted_at').notNull(),
+		journalEntryId: integer('journal_entry_id').notNull(),
+	},
+	(t) => [uniqueIndex('fin_tax_feeds_period_idx').on(t.municipalityId, t.period)],
+)
+
+export const taxFeedItems = sqliteTable(
+	'fin_tax_feed_items',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		feedId: integer('feed_id')
+			.notNull()
+			.references(() => taxFeeds.id),
+		municipalityId: muni(),
+		ownBankAccountId: integer('own_bank_account_id')
+			.notNull()
+			.references(() => ownBankAccounts.id),
+		rovat: text('rovat').notNull(),
+		funkcio: text('funkcio').notNull(),
+		/** Charges (előírás) of the period. */
+		charged: integer('charged').notNull(),
+		/** Identified payments (become budget revenue, transferable to the budget account). */
+		identified: integer('identified').notNull(),
+		/** Unidentified receipts (stay on the collection account, 449). */
+		unidentified: integer('unidentified').notNull(),
+		/** Overpayments (túlfizetés, stay on the collection account, 441). */
+		overpayment: integer('overpayment').notNull(),
+	},
+	(t) => [index('fin_tax_feed_items_account_idx').on(t.ownBankAccountId)],
+)
+
+/** Transfer between own accounts (e.g. beszedési → költségvetési számla) through 3699. */
+export const internalTransfers = sqliteTable(
+	'fin_internal_transfers',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		municipalityId: muni(),
+		fromAccountId: integer('from_account_id')
+			.notNull()
+			.references(() => ownBankAccounts.id),
+		toAccountId: integer('to_account_id')
+			.notNull()
+			.references(() => ownBankAccounts.id),
+		amount: integer('amount').notNull(),
+		transferDate: text('transfer_date').notNull(),
+		executedBy: persona('executed_by').notNull(),
+		executedAt: integer('executed_at').notNull(),
+		journalEntryId: integer('journal_entry_id').notNull(),
+	},
+	(t) => [index('fin_internal_transfers_from_idx').on(t.fromAccountId)],
 )

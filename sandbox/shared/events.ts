@@ -39,6 +39,7 @@ export type FinanceEvent =
 	| Ev<'finance.commitment.countersigned', { commitmentId: string; number: string; rovat: string; funkcio: string; amount: number; freeBefore: number; freeAfter: number; journalEntryId: string }>
 	| Ev<'finance.commitment.refused', { commitmentId: string; number: string; rovat: string; funkcio: string; amount: number; free: number; reason: string }>
 	| Ev<'finance.commitment.resubmitted', { commitmentId: string; number: string }>
+	| Ev<'finance.commitment.cancelled', { commitmentId: string; number: string; rovat: string; funkcio: string; amount: number; reason: string; reversalEntryId: string | null }>
 	| Ev<
 			'finance.obligation.created',
 			{ commitmentId: string; number: string; partnerId: string; rovat: string; funkcio: string; amount: number; obligationDate: string; dueDate: string; journalEntryId: string }
@@ -56,6 +57,17 @@ export type FinanceEvent =
 	| Ev<'finance.receivable.created', { receivableId: string; invoiceId: string | null; partnerId: string; rovat: string; funkcio: string; amount: number; dueDate: string; journalEntryId: string }>
 	| Ev<'finance.receipt.matched', { receiptId: string; itemId: string; receivableId: string; amount: number; fromSuspense: boolean; journalEntryId: string }>
 	| Ev<'finance.receipt.suspended', { receiptId: string; itemId: string; amount: number; note: string; journalEntryId: string }>
+	| Ev<
+			'finance.taxfeed.posted',
+			{
+				feedId: string
+				period: string
+				totals: { charged: number; identified: number; unidentified: number; overpayment: number }
+				items: Array<{ ownBankAccountId: string; rovat: string; funkcio: string; charged: number; identified: number; unidentified: number; overpayment: number }>
+				journalEntryId: string
+			}
+	  >
+	| Ev<'finance.transfer.internal', { transferId: string; fromAccount: string; toAccount: string; fromKind: string; toKind: string; amount: number; date: string; journalEntryId: string }>
 
 export type KeretEvent =
 	| Ev<'keret.user.created', { userId: string; displayName: string }>

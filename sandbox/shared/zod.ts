@@ -5,6 +5,8 @@ import { isIsoDate } from './dates.ts'
 
 /** Positive whole forint amount (at most 10^12 Ft). */
 export const zAmount = z.number().int('whole forints only').positive('must be positive').max(1_000_000_000_000)
+/** Zero or positive whole forint amount. */
+export const zNonNegative = z.number().int('whole forints only').min(0).max(1_000_000_000_000)
 /** Signed, non-zero whole forint change (budget amendments). */
 export const zSignedAmount = z
 	.number()
