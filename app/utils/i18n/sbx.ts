@@ -97,7 +97,7 @@ export const sbxMessages = defineMessages(
 		'sbx.commitments.empty': 'Még nincs kötelezettségvállalás.',
 		'sbx.commitments.new': 'Új kötelezettségvállalás',
 		'sbx.commitments.create': 'Kötelezettségvállalás rögzítése',
-		'sbx.commitment.title': '{number}. kötelezettségvállalás',
+		'sbx.commitment.title': 'Kötelezettségvállalás: {number}',
 		'sbx.commitment.steps': 'Lépések',
 		'sbx.commitment.next': 'Következő lépések',
 		'sbx.stage.recorded': 'rögzítve, ellenjegyzésre vár',
