@@ -36,6 +36,8 @@ const HANDLERS: { [K in SandboxCommandType]: Handler } = {
 	'invoice.register': expenditure.registerInvoice,
 	'performance.certify': expenditure.certifyPerformance,
 	'payment.validate': expenditure.validatePayment,
+	'payment.object': expenditure.objectToPayment,
+	'payment.instruct': expenditure.instructValidation,
 	'payment.order': expenditure.orderPayment,
 	'transfer.execute': expenditure.executeTransfer,
 	'statement.import': expenditure.importStatement,

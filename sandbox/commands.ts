@@ -37,6 +37,8 @@ export const COMMAND_ROLES: { [K in SandboxCommandType]: ReadonlyArray<RoleCode>
 	'invoice.register': [ROLE.konyvelo],
 	'performance.certify': [ROLE.teljesitesigazolo],
 	'payment.validate': [ROLE.ervenyesito],
+	'payment.object': [ROLE.ervenyesito],
+	'payment.instruct': [ROLE.utalvanyozo],
 	'payment.order': [ROLE.utalvanyozo],
 	'transfer.execute': [ROLE.penztaros],
 	'statement.import': [ROLE.penztaros, ROLE.konyvelo],

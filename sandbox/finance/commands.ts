@@ -83,6 +83,10 @@ export const financeCommandSchemas = {
 	}),
 	'performance.certify': z.object({ type: z.literal('performance.certify'), invoiceId: zId, amount: zAmount }),
 	'payment.validate': z.object({ type: z.literal('payment.validate'), invoiceId: zId, amount: zAmount }),
+	/** The validator flags an irregularity instead of validating (A.1 rule 4). */
+	'payment.object': z.object({ type: z.literal('payment.object'), invoiceId: zId, reason: zText(500) }),
+	/** The payment orderer instructs validation in writing after an objection; it can no longer be refused (A.1 rule 4). */
+	'payment.instruct': z.object({ type: z.literal('payment.instruct'), invoiceId: zId, instructionRef: zText(200) }),
 	'payment.order': z.object({
 		type: z.literal('payment.order'),
 		paymentId: zId,

@@ -561,14 +561,44 @@ export function validatePayment(ctx: CommandContext, c: FinanceCommandOf<'paymen
 		.returning({ id: payments.id })
 		.get()
 	ctx.tx.update(invoices).set({ status: 'validated' }).where(eq(invoices.id, inv.id)).run()
-	recordStep(ctx, 'validate', { commitmentId: commitment.id, invoiceId: inv.id, paymentId: row.id }, { amount: c.amount })
+	const onInstruction = stepActors(ctx, commitment.id, 'instruct').length > 0
+	recordStep(ctx, 'validate', { commitmentId: commitment.id, invoiceId: inv.id, paymentId: row.id }, { amount: c.amount, ...(onInstruction ? { note: 'utasításra (A.1/4)' } : {}) })
 	const id = String(row.id)
 	return {
 		id,
 		entityType: 'payment',
 		entityId: id,
-		events: [{ ...ctx.actor, type: 'finance.payment.validated', paymentId: id, invoiceId: String(inv.id), commitmentId: String(commitment.id), amount: c.amount, date: ctx.today }],
+		events: [{ ...ctx.actor, type: 'finance.payment.validated', paymentId: id, invoiceId: String(inv.id), commitmentId: String(commitment.id), amount: c.amount, date: ctx.today, onInstruction }],
 	}
+}
+
+const RULE_INSTRUCTION = 'A.1/4: írásbeli utasítás után az érvényesítés nem tagadható meg'
+
+/** The validator flags an irregularity (A.1 rule 4): recorded as a workflow step; the invoice stays certified. */
+export function objectToPayment(ctx: CommandContext, c: FinanceCommandOf<'payment.object'>): R {
+	const inv = getInvoice(ctx, c.invoiceId)
+	if (inv.status !== 'certified') refuse('WRONG_STATE', 'Kifogás csak igazolt, még nem érvényesített számlára tehető.', 'An objection is only possible on a certified, not yet validated invoice.', { field: 'invoiceId', rule: RULE.sequence })
+	const commitment = getCommitment(ctx, inv.commitmentId)
+	if (stepActors(ctx, commitment.id, 'instruct').length > 0)
+		refuse('WRONG_STATE', 'Az utalványozó írásban elrendelte az érvényesítést; az nem tagadható meg.', 'The payment orderer has ordered the validation in writing; it can no longer be refused.', { rule: RULE_INSTRUCTION })
+	recordStep(ctx, 'object', { commitmentId: commitment.id, invoiceId: inv.id }, { note: c.reason })
+	const id = String(inv.id)
+	return { id, entityType: 'invoice', entityId: id, events: [{ ...ctx.actor, type: 'finance.payment.objected', invoiceId: id, commitmentId: String(commitment.id), reason: c.reason }] }
+}
+
+/** The payment orderer instructs validation in writing after an objection (A.1 rule 4). */
+export function instructValidation(ctx: CommandContext, c: FinanceCommandOf<'payment.instruct'>): R {
+	const inv = getInvoice(ctx, c.invoiceId)
+	if (inv.status !== 'certified') refuse('WRONG_STATE', 'Utasítás csak érvényesítésre váró számlára adható.', 'An instruction is only possible on an invoice awaiting validation.', { field: 'invoiceId' })
+	const commitment = getCommitment(ctx, inv.commitmentId)
+	const objectors = stepActors(ctx, commitment.id, 'object')
+	if (objectors.length === 0) refuse('ORDER', 'Írásbeli utasításra csak az érvényesítő kifogása után van szükség.', 'A written instruction only follows an objection of the validator.', { rule: RULE.sequence })
+	if (objectors.includes(ctx.personaId))
+		refuse('SOD_CONFLICT', 'Ávr. 60. §: az utalványozó nem lehet azonos az érvényesítővel.', 'Ávr. 60. §: the payment orderer must not be the same person as the validator.', { rule: RULE.sod })
+	requireNoConflictOfInterest(ctx, commitment.partnerId, 'order')
+	recordStep(ctx, 'instruct', { commitmentId: commitment.id, invoiceId: inv.id }, { note: c.instructionRef })
+	const id = String(inv.id)
+	return { id, entityType: 'invoice', entityId: id, events: [{ ...ctx.actor, type: 'finance.payment.instructed', invoiceId: id, commitmentId: String(commitment.id), instructionRef: c.instructionRef }] }
 }
 
 function getPayment(ctx: CommandContext, id: number) {

@@ -335,3 +335,18 @@ test('obligation without commitment (más fizetési kötelezettség) posts T 05x
 		error: { code: 'INSUFFICIENT_APPROPRIATION' },
 	})
 })
+
+test('A.1 rule 4: validator objects, the orderer instructs in writing, then validation cannot be refused and is marked as on instruction', () => {
+	f2()
+	const { invoiceId } = toCertified()
+	expect(sb.run('polgarmester_A', { type: 'payment.instruct', invoiceId, instructionRef: 'U-1' }, d('05-21'))).toMatchObject({ ok: false, error: { code: 'ORDER' } })
+	const obj = sb.ok('penzugyes1', { type: 'payment.object', invoiceId, reason: 'A számlán hiányzik a teljesítés helye' }, d('05-21'))
+	expect(obj.events[0]).toMatchObject({ type: 'finance.payment.objected', role: 'fin.ervenyesito' })
+	sb.ok('polgarmester_A', { type: 'payment.instruct', invoiceId, instructionRef: 'Polgármesteri utasítás 3/2026.' }, d('05-21'))
+	expect(sb.run('penzugyes1', { type: 'payment.object', invoiceId, reason: 'again' }, d('05-21'))).toMatchObject({
+		ok: false,
+		error: { code: 'WRONG_STATE', rule: 'A.1/4: írásbeli utasítás után az érvényesítés nem tagadható meg' },
+	})
+	const v = sb.ok('penzugyes1', { type: 'payment.validate', invoiceId, amount: 350_000 }, d('05-21'))
+	expect(v.events[0]).toMatchObject({ type: 'finance.payment.validated', onInstruction: true })
+})

@@ -164,7 +164,7 @@ export const workflowSteps = sqliteTable(
 		invoiceId: integer('invoice_id'),
 		paymentId: integer('payment_id'),
 		step: text('step', {
-			enum: ['commitment', 'obligation', 'countersign', 'refuse', 'resubmit', 'cancel', 'invoice', 'certify', 'validate', 'order', 'transfer', 'match'],
+			enum: ['commitment', 'obligation', 'countersign', 'refuse', 'resubmit', 'cancel', 'invoice', 'certify', 'object', 'instruct', 'validate', 'order', 'transfer', 'match'],
 		}).notNull(),
 		personaId: persona('persona_id').notNull(),
 		role: text('role').notNull(),

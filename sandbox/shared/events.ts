@@ -46,7 +46,9 @@ export type FinanceEvent =
 	  >
 	| Ev<'finance.invoice.registered', { invoiceId: string; commitmentId: string; partnerId: string; invoiceNumber: string; amount: number; issueDate: string; dueDate: string }>
 	| Ev<'finance.performance.certified', { invoiceId: string; commitmentId: string; amount: number; date: string; rovat: string; funkcio: string; journalEntryId: string }>
-	| Ev<'finance.payment.validated', { paymentId: string; invoiceId: string; commitmentId: string; amount: number; date: string }>
+	| Ev<'finance.payment.validated', { paymentId: string; invoiceId: string; commitmentId: string; amount: number; date: string; onInstruction: boolean }>
+	| Ev<'finance.payment.objected', { invoiceId: string; commitmentId: string; reason: string }>
+	| Ev<'finance.payment.instructed', { invoiceId: string; commitmentId: string; instructionRef: string }>
 	| Ev<'finance.payment.ordered', { paymentId: string; invoiceId: string; commitmentId: string; amount: number; paymentDate: string; payeeAccount: string }>
 	| Ev<
 			'finance.transfer.executed',
