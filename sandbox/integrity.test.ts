@@ -4,6 +4,7 @@ import { afterEach, expect, test } from 'vitest'
 import { SANDBOX_MIGRATIONS_DIR, migrateSandboxDb } from './db.server.ts'
 import { SANDBOX_SCHEMA_VERSION } from './schema/version.ts'
 import { BUKKALJA } from './scenarios/bukkalja.server.ts'
+import { journal } from './finance/queries.server.ts'
 import { cycleF3, loadF1 } from './testing/bukkalja-steps.server.ts'
 import { businessTables, newSandbox, tablesFingerprint, type TestSandbox } from './testing/harness.server.ts'
 
@@ -55,4 +56,15 @@ test('the full F3 cycle keeps each journal entry balanced', () => {
 	cycleF3(sb)
 	const unbalanced = sb.db.$client.prepare('select entry_id from fin_journal_lines group by entry_id having sum(debit) != sum(credit)').all()
 	expect(unbalanced).toEqual([])
+})
+
+test('journal: newest first, paginated, only the active municipality', () => {
+	sb = newSandbox()
+	loadF1(sb)
+	cycleF3(sb)
+	const all = journal(sb.db, BUKKALJA.A, 2026, { limit: 100 })
+	expect(all.map((e) => e.entryNo)).toEqual([4, 3, 2, 1])
+	expect(all[0]!.lines.map((l) => l.account)).toEqual(['0535', '003', '423', '3311'])
+	expect(journal(sb.db, BUKKALJA.A, 2026, { limit: 2, offset: 2 }).map((e) => e.entryNo)).toEqual([2, 1])
+	expect(journal(sb.db, BUKKALJA.B, 2026)).toEqual([])
 })
