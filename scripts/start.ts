@@ -12,11 +12,10 @@ if (!process.argv.includes('--skip-build')) {
 	const result = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' })
 	if (result.status !== 0) process.exit(result.status ?? 1)
 }
-const { startServer } = await import('../server/index.ts')
-const server = await startServer()
+const { startNode } = await import('../server/index.ts')
+const node = await startNode()
 function announce() {
 	const host = env.HOST === '0.0.0.0' ? 'localhost' : env.HOST
 	console.log(`\nASP Akadémia is running on http://${host}:${env.PORT}\n\n${demoLoginsText()}\n`)
 }
-if (server.listening) announce()
-else server.once('listening', announce)
+node.onListening(announce)

@@ -26,6 +26,8 @@ const EnvSchema = z.object({
 	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 	/** Plain-http hosts other than localhost need this to get a session cookie at all. */
 	INSECURE_COOKIES: booleanString,
+	/** Worker processes serving HTTP (cluster mode); default: one per CPU core in production. */
+	WEB_CONCURRENCY: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').max(32, 'must be at most 32').optional(),
 	/** Set when a reverse proxy sits in front, so X-Forwarded-For is believed for rate limiting. */
 	TRUST_PROXY: booleanString,
 })

@@ -92,7 +92,19 @@ export function cacheDir() {
 const memory = new Map<string, CompiledLesson>()
 
 /** A compiled lesson by content hash: memory, then the build's precompiled cache, then esbuild. */
+const byFile = new Map<string, CompiledLesson>()
+
 export async function getCompiledLesson(file: string): Promise<CompiledLesson> {
+	// Content does not change under a running production server; skip reading and hashing.
+	const production = process.env.NODE_ENV === 'production'
+	const known = production ? byFile.get(file) : undefined
+	if (known) return known
+	const compiled = await compiledFromSource(file)
+	if (production) byFile.set(file, compiled)
+	return compiled
+}
+
+async function compiledFromSource(file: string): Promise<CompiledLesson> {
 	const source = fs.readFileSync(file, 'utf8')
 	const hash = contentHash(source)
 	const known = memory.get(hash) ?? readCached(hash)

@@ -18,15 +18,29 @@ function lessonActivity(course: CourseEntry, lesson: LessonEntry) {
 	return { kind: 'lesson' as const, courseId: course.meta.id, lessonId: lesson.id, name: lesson.title }
 }
 
-/** Opening a lesson starts the course and the lesson (once) and remembers where the learner is. */
+/** How stale "last visited" may get before a plain page view writes it again. */
+const VISIT_WRITE_INTERVAL_MS = 5 * 60 * 1000
+
+/**
+ * Opening a lesson starts the course and the lesson (once) and remembers where the learner is.
+ * Most views change nothing, so they read first and write only when there is news: a lesson
+ * page is the most requested page of the platform.
+ */
 export function recordVisit(db: Db, user: Learner, course: CourseEntry, lesson: LessonEntry, now: number) {
+	const courseWhere = and(eq(courseProgress.userId, user.id), eq(courseProgress.courseId, course.meta.id))
+	const existing = db.select({ lastLessonId: courseProgress.lastLessonId, lastVisitedAt: courseProgress.lastVisitedAt }).from(courseProgress).where(courseWhere).get()
+	const lessonKnown = db
+		.select({ startedAt: lessonProgress.startedAt })
+		.from(lessonProgress)
+		.where(and(eq(lessonProgress.userId, user.id), eq(lessonProgress.courseId, course.meta.id), eq(lessonProgress.lessonId, lesson.id)))
+		.get()
+	if (existing && lessonKnown && existing.lastLessonId === lesson.id && now - existing.lastVisitedAt < VISIT_WRITE_INTERVAL_MS) return
 	db.transaction((tx) => {
-		const existing = tx.select({ startedAt: courseProgress.startedAt }).from(courseProgress).where(and(eq(courseProgress.userId, user.id), eq(courseProgress.courseId, course.meta.id))).get()
 		if (!existing) {
-			tx.insert(courseProgress).values({ userId: user.id, courseId: course.meta.id, startedAt: now, lastLessonId: lesson.id, lastVisitedAt: now }).run()
-			issueStatement(tx, { user, verb: 'launched', activity: courseActivity(course), now })
+			const started = tx.insert(courseProgress).values({ userId: user.id, courseId: course.meta.id, startedAt: now, lastLessonId: lesson.id, lastVisitedAt: now }).onConflictDoNothing().run()
+			if (started.changes === 1) issueStatement(tx, { user, verb: 'launched', activity: courseActivity(course), now })
 		} else {
-			tx.update(courseProgress).set({ lastLessonId: lesson.id, lastVisitedAt: now }).where(and(eq(courseProgress.userId, user.id), eq(courseProgress.courseId, course.meta.id))).run()
+			tx.update(courseProgress).set({ lastLessonId: lesson.id, lastVisitedAt: now }).where(courseWhere).run()
 		}
 		const started = tx
 			.insert(lessonProgress)
