@@ -22,6 +22,7 @@ export default [
 		route('commitments/:commitmentId', 'routes/sandbox/commitment.tsx'),
 		route('partners', 'routes/sandbox/partners.tsx'),
 		route('bank', 'routes/sandbox/bank.tsx'),
+		route('revenue', 'routes/sandbox/revenue.tsx'),
 		route('reports', 'routes/sandbox/reports.tsx'),
 		route('reports/:report', 'routes/sandbox/report.tsx'),
 		route('keret', 'routes/sandbox/keret.tsx'),

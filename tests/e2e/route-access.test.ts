@@ -43,6 +43,7 @@ const MATRIX: Record<string, Row> = {
 	'/sandbox/:sandboxId/commitments/:commitmentId': { anonymous: 'login', learner: 'deny', trainer: 'deny', coordinator: 'deny', admin: 'notFound' },
 	'/sandbox/:sandboxId/partners': sandboxViewers,
 	'/sandbox/:sandboxId/bank': sandboxViewers,
+	'/sandbox/:sandboxId/revenue': sandboxViewers,
 	'/sandbox/:sandboxId/reports': sandboxViewers,
 	'/sandbox/:sandboxId/reports/:report': sandboxViewers,
 	'/sandbox/:sandboxId/keret': sandboxViewers,

@@ -25,7 +25,8 @@ export const AREAS = {
 	budget: ['budget.createDraft', 'budget.addLine', 'budget.submit', 'budget.approve'],
 	commitments: ['commitment.create', 'commitment.countersign', 'commitment.refuse', 'invoice.register', 'performance.certify', 'payment.validate', 'payment.order', 'transfer.execute'],
 	partners: ['partner.create'],
-	bank: ['statement.import', 'statement.match', 'receipt.match', 'receipt.suspend'],
+	bank: ['statement.import', 'statement.match'],
+	revenue: ['receivable.create', 'receipt.match', 'receipt.suspend'],
 	keret: ['keret.user.create', 'keret.role.grant', 'keret.substitution.create'],
 } as const satisfies Record<string, ReadonlyArray<SandboxCommandType>>
 export type Area = keyof typeof AREAS

@@ -75,6 +75,18 @@ export default function CommitmentsPage() {
 					<CmdField name="dueDate" label={t('sbx.dueDate')} type="date" />
 				</CommandForm>
 			</Card>
+			<Card title={t('sbx.obligation.new')}>
+				<CommandForm type="obligation.create" submit={t('sbx.cmd.obligation.create')}>
+					<CmdSelect name="partnerId" label={t('sbx.partner')} options={d.partners} />
+					<CmdSelect name="rovat" label={t('sbx.rovat')} options={d.rovatok} />
+					<CmdSelect name="funkcio" label={t('sbx.funkcio')} options={d.funkciok} />
+					<CmdField name="amount" label={t('sbx.amount')} inputMode="numeric" />
+					<CmdField name="description" label={t('sbx.description')} wide />
+					<CmdField name="documentRef" label={t('sbx.documentRef')} />
+					<CmdField name="obligationDate" label={t('sbx.obligationDate')} type="date" />
+					<CmdField name="dueDate" label={t('sbx.dueDate')} type="date" />
+				</CommandForm>
+			</Card>
 		</div>
 	)
 }

@@ -32,6 +32,7 @@ const AREA_LINKS = [
 	{ area: 'commitments', to: 'commitments', label: 'sbx.menu.commitments' },
 	{ area: 'partners', to: 'partners', label: 'sbx.menu.partners' },
 	{ area: 'bank', to: 'bank', label: 'sbx.menu.bank' },
+	{ area: 'revenue', to: 'revenue', label: 'sbx.menu.revenue' },
 	{ area: 'keret', to: 'keret', label: 'sbx.menu.keret' },
 ] as const
 
