@@ -38,7 +38,7 @@ export function CmdField({ name, label, wide, defaultValue, ...input }: InputHTM
 	const error = failure?.error.field === name ? failure.error.message : null
 	const typed = failure?.values[name]
 	return (
-		<label htmlFor={id} className={wide ? 'min-w-64 flex-1' : 'min-w-36'}>
+		<label htmlFor={id} className={wide ? 'w-full min-w-0 flex-1 sm:min-w-64' : 'min-w-36'}>
 			<span className="block text-sm font-medium">{label}</span>
 			<input
 				id={id}
@@ -64,7 +64,7 @@ export function CmdSelect({ name, label, options, defaultValue }: { name: string
 	const error = failure?.error.field === name ? failure.error.message : null
 	const typed = failure?.values[name]
 	return (
-		<label htmlFor={id} className="min-w-48">
+		<label htmlFor={id} className="w-full min-w-0 sm:w-auto sm:min-w-48">
 			<span className="block text-sm font-medium">{label}</span>
 			<select
 				id={id}

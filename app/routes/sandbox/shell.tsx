@@ -50,9 +50,9 @@ export default function SandboxShell() {
 					<p className="mr-auto font-bold">
 						KERET · <span className="font-normal">{t('sbx.sandboxBadge')}</span>
 					</p>
-					<label className="text-sm">
+					<label className="min-w-0 max-w-full text-sm">
 						<span className="block">{t('sbx.municipality')}</span>
-						<select name="municipalityId" defaultValue={d.acting.municipalityId} disabled={d.readOnly} className="min-h-11 rounded bg-white px-2 text-slate-900">
+						<select name="municipalityId" defaultValue={d.acting.municipalityId} disabled={d.readOnly} className="min-h-11 w-full rounded bg-white px-2 text-slate-900">
 							{d.municipalities.map((m) => (
 								<option key={m.id} value={m.id}>
 									{m.name}
@@ -60,9 +60,9 @@ export default function SandboxShell() {
 							))}
 						</select>
 					</label>
-					<label className="text-sm">
+					<label className="min-w-0 max-w-full text-sm">
 						<span className="block">{t('sbx.persona')}</span>
-						<select name="personaId" defaultValue={d.acting.personaId} disabled={d.readOnly} className="min-h-11 rounded bg-white px-2 text-slate-900">
+						<select name="personaId" defaultValue={d.acting.personaId} disabled={d.readOnly} className="min-h-11 w-full max-w-[22rem] rounded bg-white px-2 text-slate-900">
 							{d.personas.map((p) => (
 								<option key={p.id} value={p.id}>
 									{p.name} – {p.title}
