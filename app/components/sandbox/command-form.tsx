@@ -32,59 +32,54 @@ export function CommandForm({ type, submit, children, hidden, variant }: { type:
 	)
 }
 
-export function CmdField({ name, label, wide, defaultValue, ...input }: InputHTMLAttributes<HTMLInputElement> & { name: string; label: string; wide?: boolean }) {
+/** The refusal that belongs to this field (if any) and what the user typed there. */
+function useFieldState(name: string) {
 	const failure = useContext(FailureContext)
 	const id = useId()
 	const error = failure?.error.field === name ? failure.error.message : null
 	const typed = failure?.values[name]
+	return { id, error, typed: typeof typed === 'string' ? typed : undefined, a11y: { 'aria-invalid': error ? true : undefined, 'aria-describedby': error ? `${id}-error` : undefined } }
+}
+
+function FieldError({ id, error }: { id: string; error: string | null }) {
+	return error ? (
+		<span id={`${id}-error`} className="mt-1 block text-sm font-medium text-red-800">
+			{error}
+		</span>
+	) : null
+}
+
+export function CmdField({ name, label, wide, defaultValue, ...input }: InputHTMLAttributes<HTMLInputElement> & { name: string; label: string; wide?: boolean }) {
+	const { id, error, typed, a11y } = useFieldState(name)
 	return (
 		<label htmlFor={id} className={wide ? 'w-full min-w-0 flex-1 sm:min-w-64' : 'min-w-36'}>
 			<span className="block text-sm font-medium">{label}</span>
 			<input
 				id={id}
 				name={name}
-				defaultValue={typeof typed === 'string' ? typed : defaultValue}
-				aria-invalid={error ? true : undefined}
-				aria-describedby={error ? `${id}-error` : undefined}
+				defaultValue={typed ?? defaultValue}
+				{...a11y}
 				className="mt-1 block min-h-11 w-full rounded-md border border-slate-400 bg-white px-2 aria-[invalid=true]:border-red-700"
 				{...input}
 			/>
-			{error ? (
-				<span id={`${id}-error`} className="mt-1 block text-sm font-medium text-red-800">
-					{error}
-				</span>
-			) : null}
+			<FieldError id={id} error={error} />
 		</label>
 	)
 }
 
 export function CmdSelect({ name, label, options, defaultValue }: { name: string; label: string; options: Array<{ value: string; label: string }>; defaultValue?: string }) {
-	const failure = useContext(FailureContext)
-	const id = useId()
-	const error = failure?.error.field === name ? failure.error.message : null
-	const typed = failure?.values[name]
+	const { id, error, typed, a11y } = useFieldState(name)
 	return (
 		<label htmlFor={id} className="w-full min-w-0 sm:w-auto sm:min-w-48">
 			<span className="block text-sm font-medium">{label}</span>
-			<select
-				id={id}
-				name={name}
-				defaultValue={typeof typed === 'string' ? typed : defaultValue}
-				aria-invalid={error ? true : undefined}
-				aria-describedby={error ? `${id}-error` : undefined}
-				className="mt-1 block min-h-11 w-full rounded-md border border-slate-400 bg-white px-2"
-			>
+			<select id={id} name={name} defaultValue={typed ?? defaultValue} {...a11y} className="mt-1 block min-h-11 w-full rounded-md border border-slate-400 bg-white px-2">
 				{options.map((o) => (
 					<option key={o.value} value={o.value}>
 						{o.label}
 					</option>
 				))}
 			</select>
-			{error ? (
-				<span id={`${id}-error`} className="mt-1 block text-sm font-medium text-red-800">
-					{error}
-				</span>
-			) : null}
+			<FieldError id={id} error={error} />
 		</label>
 	)
 }

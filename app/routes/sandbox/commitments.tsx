@@ -25,6 +25,25 @@ export function action({ request, params }: Route.ActionArgs) {
 	return runSandboxCommand(request, params.sandboxId, `/sandbox/${params.sandboxId}/commitments`)
 }
 
+type Option = { value: string; label: string }
+
+/** A commitment and an other payment obligation record the same facts; only the date differs. */
+function ExpenditureFields({ options, dateField, dateLabel }: { options: { partners: Array<Option>; rovatok: Array<Option>; funkciok: Array<Option> }; dateField: string; dateLabel: string }) {
+	const t = useT()
+	return (
+		<>
+			<CmdSelect name="partnerId" label={t('sbx.partner')} options={options.partners} />
+			<CmdSelect name="rovat" label={t('sbx.rovat')} options={options.rovatok} />
+			<CmdSelect name="funkcio" label={t('sbx.funkcio')} options={options.funkciok} />
+			<CmdField name="amount" label={t('sbx.amount')} inputMode="numeric" />
+			<CmdField name="description" label={t('sbx.description')} wide />
+			<CmdField name="documentRef" label={t('sbx.documentRef')} />
+			<CmdField name="dueDate" label={t('sbx.dueDate')} type="date" />
+			<CmdField name={dateField} label={dateLabel} type="date" />
+		</>
+	)
+}
+
 export default function CommitmentsPage() {
 	const d = useLoaderData<typeof loader>()
 	const t = useT()
@@ -65,26 +84,12 @@ export default function CommitmentsPage() {
 			)}
 			<Card title={t('sbx.commitments.new')}>
 				<CommandForm type="commitment.create" submit={t('sbx.commitments.create')}>
-					<CmdSelect name="partnerId" label={t('sbx.partner')} options={d.partners} />
-					<CmdSelect name="rovat" label={t('sbx.rovat')} options={d.rovatok} />
-					<CmdSelect name="funkcio" label={t('sbx.funkcio')} options={d.funkciok} />
-					<CmdField name="amount" label={t('sbx.amount')} inputMode="numeric" />
-					<CmdField name="description" label={t('sbx.description')} wide />
-					<CmdField name="documentRef" label={t('sbx.documentRef')} />
-					<CmdField name="commitmentDate" label={t('sbx.commitmentDate')} type="date" />
-					<CmdField name="dueDate" label={t('sbx.dueDate')} type="date" />
+					<ExpenditureFields options={d} dateField="commitmentDate" dateLabel={t('sbx.commitmentDate')} />
 				</CommandForm>
 			</Card>
 			<Card title={t('sbx.obligation.new')}>
 				<CommandForm type="obligation.create" submit={t('sbx.cmd.obligation.create')}>
-					<CmdSelect name="partnerId" label={t('sbx.partner')} options={d.partners} />
-					<CmdSelect name="rovat" label={t('sbx.rovat')} options={d.rovatok} />
-					<CmdSelect name="funkcio" label={t('sbx.funkcio')} options={d.funkciok} />
-					<CmdField name="amount" label={t('sbx.amount')} inputMode="numeric" />
-					<CmdField name="description" label={t('sbx.description')} wide />
-					<CmdField name="documentRef" label={t('sbx.documentRef')} />
-					<CmdField name="obligationDate" label={t('sbx.obligationDate')} type="date" />
-					<CmdField name="dueDate" label={t('sbx.dueDate')} type="date" />
+					<ExpenditureFields options={d} dateField="obligationDate" dateLabel={t('sbx.obligationDate')} />
 				</CommandForm>
 			</Card>
 		</div>
