@@ -84,15 +84,25 @@ function isEffective(c: { kind: string; status: string }): boolean {
 	return c.kind === 'obligation' || c.status === 'countersigned'
 }
 
-export function createCommitment(ctx: CommandContext, c: FinanceCommandOf<'commitment.create'>): R {
+/**
+ * What a commitment and an other payment obligation both need: dates inside the open year and in
+ * order, a leaf expenditure rovat and a funkció valid on the date, and a partner the acting person
+ * has no personal interest in (Ávr. 60. §).
+ */
+function checkExpenditure(ctx: CommandContext, c: { rovat: string; funkcio: string; partnerId: number; dueDate: string; date: string; dateField: string }) {
 	const year = openYear(ctx)
-	requireInYear(c.commitmentDate, year, 'commitmentDate')
+	requireInYear(c.date, year, c.dateField)
 	requireInYear(c.dueDate, year, 'dueDate')
-	if (c.dueDate < c.commitmentDate) refuse('VALIDATION', 'A fizetési határidő nem lehet korábbi a vállalás dátumánál.', 'The due date cannot precede the commitment date.', { field: 'dueDate' })
-	requireLeafRovat(ctx, c.rovat, c.commitmentDate, 'rovat', 'K')
-	requireFunkcio(ctx, c.funkcio, c.commitmentDate, 'funkcio')
+	if (c.dueDate < c.date) refuse('VALIDATION', 'A fizetési határidő nem lehet korábbi a vállalás vagy a keletkezés napjánál.', 'The due date cannot precede the date of the commitment or obligation.', { field: 'dueDate' })
+	requireLeafRovat(ctx, c.rovat, c.date, 'rovat', 'K')
+	requireFunkcio(ctx, c.funkcio, c.date, 'funkcio')
 	const partner = getPartner(ctx, c.partnerId)
 	requireNoConflictOfInterest(ctx, partner.id, 'commitment')
+	return { year, partner }
+}
+
+export function createCommitment(ctx: CommandContext, c: FinanceCommandOf<'commitment.create'>): R {
+	const { year, partner } = checkExpenditure(ctx, { ...c, date: c.commitmentDate, dateField: 'commitmentDate' })
 	const threshold = paramInt(ctx, PARAM.writtenCommitmentThreshold, c.commitmentDate)
 	if (c.amount >= threshold && !c.documentRef)
 		refuse(
@@ -311,14 +321,7 @@ export function cancelCommitment(ctx: CommandContext, c: FinanceCommandOf<'commi
 }
 
 export function createObligation(ctx: CommandContext, c: FinanceCommandOf<'obligation.create'>): R {
-	const year = openYear(ctx)
-	requireInYear(c.obligationDate, year, 'obligationDate')
-	requireInYear(c.dueDate, year, 'dueDate')
-	if (c.dueDate < c.obligationDate) refuse('VALIDATION', 'A fizetési határidő nem lehet korábbi a keletkezés dátumánál.', 'The due date cannot precede the obligation date.', { field: 'dueDate' })
-	requireLeafRovat(ctx, c.rovat, c.obligationDate, 'rovat', 'K')
-	requireFunkcio(ctx, c.funkcio, c.obligationDate, 'funkcio')
-	const partner = getPartner(ctx, c.partnerId)
-	requireNoConflictOfInterest(ctx, partner.id, 'commitment')
+	const { year, partner } = checkExpenditure(ctx, { ...c, date: c.obligationDate, dateField: 'obligationDate' })
 	const f = appropriationFigures(ctx.tx, ctx.municipalityId, year, c.rovat, c.funkcio)
 	if (f.szabad < c.amount)
 		refuse(
