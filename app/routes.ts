@@ -21,6 +21,7 @@ export default [
 		route('commitments', 'routes/sandbox/commitments.tsx'),
 		route('commitments/:commitmentId', 'routes/sandbox/commitment.tsx'),
 		route('partners', 'routes/sandbox/partners.tsx'),
+		route('partners/:partnerId', 'routes/sandbox/partner.tsx'),
 		route('bank', 'routes/sandbox/bank.tsx'),
 		route('revenue', 'routes/sandbox/revenue.tsx'),
 		route('reports', 'routes/sandbox/reports.tsx'),

@@ -42,6 +42,7 @@ const MATRIX: Record<string, Row> = {
 	'/sandbox/:sandboxId/commitments': sandboxViewers,
 	'/sandbox/:sandboxId/commitments/:commitmentId': { anonymous: 'login', learner: 'deny', trainer: 'deny', coordinator: 'deny', admin: 'notFound' },
 	'/sandbox/:sandboxId/partners': sandboxViewers,
+	'/sandbox/:sandboxId/partners/:partnerId': sandboxViewers,
 	'/sandbox/:sandboxId/bank': sandboxViewers,
 	'/sandbox/:sandboxId/revenue': sandboxViewers,
 	'/sandbox/:sandboxId/reports': sandboxViewers,
@@ -119,6 +120,7 @@ test('every role gets exactly the access the matrix grants', async ({ request })
 	const params: Record<string, string> = {
 		sandboxId: sandboxId!,
 		commitmentId: '1',
+		partnerId: '1',
 		report: 'trial-balance',
 		courseId: 'asp-bevezeto-minta',
 		lessonId: 'mi-az-asp',

@@ -129,4 +129,9 @@ test('a learner pays a road repair through the whole expenditure cycle, switchin
 	const [debit, credit] = await Promise.all([totals.locator('td').nth(2).innerText(), totals.locator('td').nth(3).innerText()])
 	expect(debit).toBe(credit)
 	await expectAccessible(page)
+	// the supplier's ledger shows the liability booked and paid
+	await openArea(page, 'Partnerek')
+	await page.getByRole('link', { name: 'Útjavító Kft.' }).click()
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('Útjavító Kft.')
+	await expect(page.getByRole('row').filter({ hasText: '423' })).toHaveCount(2)
 })

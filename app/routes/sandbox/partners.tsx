@@ -1,4 +1,4 @@
-import { useLoaderData } from 'react-router'
+import { Link, useLoaderData } from 'react-router'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { useT } from '#app/components/i18n.tsx'
 import { CmdField, CommandForm } from '#app/components/sandbox/command-form.tsx'
@@ -38,7 +38,11 @@ export default function PartnersPage() {
 					<tbody>
 						{partners.map((p) => (
 							<tr key={p.id}>
-								<td>{p.name}</td>
+								<td>
+									<Link to={String(p.id)} className="text-brand-700 underline">
+										{p.name}
+									</Link>
+								</td>
 								<td>{p.adoszam ?? '—'}</td>
 								<td className="tabular-nums">{p.bankAccount ?? '—'}</td>
 								<td>{p.address}</td>

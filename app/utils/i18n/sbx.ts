@@ -202,6 +202,9 @@ export const sbxMessages = defineMessages(
 		'sbx.revenue.note': 'Megjegyzés',
 		'sbx.obligation.new': 'Más fizetési kötelezettség (előzetes kötelezettségvállalás nélkül)',
 		'sbx.obligationDate': 'Keletkezés napja',
+		'sbx.partnerLedger': 'Partnerfolyószámla',
+		'sbx.partnerLedger.documents': 'Számlák és követelések',
+		'sbx.partnerLedger.noDocuments': 'Ehhez a partnerhez még nincs számla vagy követelés.',
 	},
 	{
 		'sbx.sandboxBadge': 'sandbox',
@@ -403,5 +406,8 @@ export const sbxMessages = defineMessages(
 		'sbx.revenue.note': 'Note',
 		'sbx.obligation.new': 'Other payment obligation (without a prior commitment)',
 		'sbx.obligationDate': 'Date incurred',
+		'sbx.partnerLedger': 'Partner ledger',
+		'sbx.partnerLedger.documents': 'Invoices and receivables',
+		'sbx.partnerLedger.noDocuments': 'No invoice or receivable with this partner yet.',
 	},
 )
