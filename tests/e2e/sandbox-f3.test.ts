@@ -129,6 +129,12 @@ test('a learner pays a road repair through the whole expenditure cycle, switchin
 	const [debit, credit] = await Promise.all([totals.locator('td').nth(2).innerText(), totals.locator('td').nth(3).innerText()])
 	expect(debit).toBe(credit)
 	await expectAccessible(page)
+	// the table filters (without accents) and sorts by a column
+	await page.getByRole('searchbox', { name: 'Szűrés a táblázatban' }).fill('3311')
+	await page.getByRole('button', { name: 'Keresés' }).click()
+	await expect(page.locator('tbody tr')).toHaveCount(1)
+	await page.getByRole('link', { name: 'Tartozik', exact: true }).click()
+	await expect(page.getByRole('columnheader', { name: /Tartozik ▲/ })).toHaveAttribute('aria-sort', 'ascending')
 	// the supplier's ledger shows the liability booked and paid
 	await openArea(page, 'Partnerek')
 	await page.getByRole('link', { name: 'Útjavító Kft.' }).click()

@@ -12,6 +12,10 @@ test('every sandbox page is reachable from its menu, has an empty state and pass
 	await expect(page.getByLabel('Felhasználó')).toHaveValue('gazdvez')
 	const menu = page.getByRole('navigation', { name: 'Szakrendszeri menü' })
 	await expect(menu.getByRole('link', { name: 'KERET-adminisztráció' })).toHaveCount(0)
+	// menu items have access keys (Alt+digit)
+	await page.locator('main').click({ position: { x: 5, y: 5 } })
+	await page.keyboard.press('Alt+2')
+	await expect(page).toHaveURL(/\/budget$/)
 	for (const [link, empty] of [
 		['Előirányzatok', 'Még nincs jóváhagyott előirányzat.'],
 		['Kötelezettségvállalások', 'Még nincs kötelezettségvállalás.'],

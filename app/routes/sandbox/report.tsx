@@ -1,11 +1,12 @@
-import { Link, useLoaderData } from 'react-router'
+import { Link, useLoaderData, useSearchParams } from 'react-router'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { useT } from '#app/components/i18n.tsx'
 import { Ft } from '#app/components/sandbox/money.tsx'
-import { EmptyState, TableWrap } from '#app/components/ui/page.tsx'
+import { EmptyState, Pagination, SearchForm, TableWrap } from '#app/components/ui/page.tsx'
 import { CSV_BOM, CSV_CONTENT_TYPE, encodeCsv } from '#app/modules/learning/report-csv.ts'
 import { buildReport, isSandboxReport } from '#app/modules/sandbox/reports.server.ts'
 import { sandboxView } from '#app/modules/sandbox/shell.server.ts'
+import { viewRows } from '#app/modules/sandbox/table-view.ts'
 import { translate } from '#app/utils/i18n.ts'
 import { notFound } from '#app/utils/params.server.ts'
 import type { Route } from './+types/report.ts'
@@ -14,18 +15,41 @@ export function loader({ request, params }: Route.LoaderArgs) {
 	const { db, acting, year, locale } = sandboxView(request, params.sandboxId)
 	if (!isSandboxReport(params.report)) notFound()
 	const table = buildReport(db, acting.municipalityId, year, params.report, locale)
-	if (new URL(request.url).searchParams.get('format') === 'csv') {
-		const csv = encodeCsv([table.columns.map((c) => c.label), ...table.rows, ...(table.totals ? [table.totals] : [])])
+	const url = new URL(request.url)
+	const view = viewRows(table.rows, url.searchParams, table.columns.length)
+	if (url.searchParams.get('format') === 'csv') {
+		// the export holds every row of the current filter and order, not just one page
+		const csv = encodeCsv([table.columns.map((c) => c.label), ...filteredAll(table.rows, url.searchParams, table.columns.length), ...(table.totals ? [table.totals] : [])])
 		return new Response(CSV_BOM + csv, {
 			headers: { 'Content-Type': CSV_CONTENT_TYPE, 'Content-Disposition': `attachment; filename="${params.report}-${acting.municipalityId}-${year}.csv"` },
 		})
 	}
-	return { report: params.report, title: translate(locale, `sbx.report.${params.report}`), year, table }
+	return { report: params.report, title: translate(locale, `sbx.report.${params.report}`), year, table: { ...table, rows: view.rows }, view: { total: view.total, page: view.page, pageCount: view.pageCount, sort: view.sort, dir: view.dir } }
+}
+
+/** Every row matching the filter, in the chosen order (the CSV is not paged). */
+function filteredAll(rows: Parameters<typeof viewRows>[0], params: URLSearchParams, columns: number) {
+	const out = []
+	for (let page = 1; ; page++) {
+		const next = new URLSearchParams(params)
+		next.set('page', String(page))
+		const view = viewRows(rows, next, columns)
+		out.push(...view.rows)
+		if (page >= view.pageCount) return out
+	}
 }
 
 export default function SandboxReportPage() {
-	const { report, title, year, table } = useLoaderData<typeof loader>()
+	const { report, title, year, table, view } = useLoaderData<typeof loader>()
+	const [params] = useSearchParams()
 	const t = useT()
+	const sortLink = (index: number) => {
+		const next = new URLSearchParams(params)
+		next.set('sort', String(index))
+		next.set('dir', view.sort === index && view.dir === 'asc' ? 'desc' : 'asc')
+		next.delete('page')
+		return `?${next}`
+	}
 	const cell = (value: string | number, numeric: boolean) => (numeric && typeof value === 'number' ? <Ft value={value} /> : value)
 	return (
 		<div className="grid gap-3">
@@ -34,7 +58,7 @@ export default function SandboxReportPage() {
 					{title} – {year}
 				</h1>
 				<p className="no-print flex gap-3">
-					<a href={`?format=csv`} className="underline" download>
+					<a href={`?${new URLSearchParams([...params.entries(), ['format', 'csv']])}`} className="underline" download>
 						{t('sbx.csv')}
 					</a>
 					<button type="button" onClick={() => window.print()} className="underline">
@@ -45,15 +69,29 @@ export default function SandboxReportPage() {
 					</Link>
 				</p>
 			</div>
+			<div className="no-print">
+				<SearchForm label={t('sbx.table.filter')} placeholder={t('sbx.table.filterPlaceholder')}>
+					{view.sort !== null ? <input type="hidden" name="sort" value={view.sort} /> : null}
+					{view.sort !== null ? <input type="hidden" name="dir" value={view.dir} /> : null}
+				</SearchForm>
+			</div>
 			{table.rows.length === 0 ? (
 				<EmptyState title={t('sbx.report.empty')} />
 			) : (
 				<TableWrap caption={title}>
 					<thead>
 						<tr>
-							{table.columns.map((c) => (
-								<th key={c.label} scope="col" className={c.numeric ? 'text-right' : undefined}>
-									{c.label}
+							{table.columns.map((c, j) => (
+								<th
+									key={c.label}
+									scope="col"
+									className={c.numeric ? 'text-right' : undefined}
+									aria-sort={view.sort === j ? (view.dir === 'asc' ? 'ascending' : 'descending') : undefined}
+								>
+									<Link to={sortLink(j)} className="underline decoration-dotted" preventScrollReset>
+										{c.label}
+										{view.sort === j ? (view.dir === 'asc' ? ' ▲' : ' ▼') : ''}
+									</Link>
 								</th>
 							))}
 						</tr>
@@ -82,6 +120,7 @@ export default function SandboxReportPage() {
 					) : null}
 				</TableWrap>
 			)}
+			<Pagination page={view.page} pageCount={view.pageCount} />
 		</div>
 	)
 }

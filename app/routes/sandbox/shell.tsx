@@ -1,4 +1,5 @@
-import { Form, NavLink, Outlet, redirect, useLoaderData, useLocation, useSubmit } from 'react-router'
+import { useEffect } from 'react'
+import { Form, NavLink, Outlet, redirect, useLoaderData, useLocation, useNavigate, useSubmit } from 'react-router'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { useT } from '#app/components/i18n.tsx'
 import { requireSandbox } from '#app/modules/sandbox/access.server.ts'
@@ -42,6 +43,19 @@ export default function SandboxShell() {
 	const location = useLocation()
 	const submit = useSubmit()
 	const me = d.personas.find((p) => p.id === d.acting.personaId)
+	const navigate = useNavigate()
+	// Alt+1…8 opens the menu items, as the KERET's own shortcuts do for frequent screens.
+	useEffect(() => {
+		function onKey(event: KeyboardEvent) {
+			if (!event.altKey || event.ctrlKey || event.metaKey || !/^Digit[1-8]$/.test(event.code)) return
+			const link = document.querySelector<HTMLAnchorElement>(`a[data-shortcut="${event.code.slice(5)}"]`)
+			if (!link) return
+			event.preventDefault()
+			navigate(new URL(link.href).pathname)
+		}
+		window.addEventListener('keydown', onKey)
+		return () => window.removeEventListener('keydown', onKey)
+	}, [navigate])
 	return (
 		<div className="-mx-4 -mt-6 bg-slate-100 px-4 pb-6">
 			<div className="border-b border-slate-300 bg-slate-800 px-3 py-2 text-white">
@@ -80,19 +94,19 @@ export default function SandboxShell() {
 			<nav aria-label={t('sbx.menu')} className="border-b border-slate-300 bg-white px-3">
 				<ul className="flex flex-wrap gap-1 py-1">
 					<li>
-						<NavLink end to={`/sandbox/${d.id}`} className={({ isActive }) => `block rounded px-3 py-2 font-medium ${isActive ? 'bg-brand-700 text-white' : 'hover:bg-brand-100'}`}>
+						<NavLink end to={`/sandbox/${d.id}`} data-shortcut="1" className={({ isActive }) => `block rounded px-3 py-2 font-medium ${isActive ? 'bg-brand-700 text-white' : 'hover:bg-brand-100'}`}>
 							{t('sbx.menu.home')}
 						</NavLink>
 					</li>
 					{AREA_LINKS.filter((l) => d.areas.includes(l.area)).map((l) => (
 						<li key={l.to}>
-							<NavLink to={`/sandbox/${d.id}/${l.to}`} className={({ isActive }) => `block rounded px-3 py-2 font-medium ${isActive ? 'bg-brand-700 text-white' : 'hover:bg-brand-100'}`}>
+							<NavLink to={`/sandbox/${d.id}/${l.to}`} data-shortcut={String(AREA_LINKS.indexOf(l) + 2)} className={({ isActive }) => `block rounded px-3 py-2 font-medium ${isActive ? 'bg-brand-700 text-white' : 'hover:bg-brand-100'}`}>
 								{t(l.label)}
 							</NavLink>
 						</li>
 					))}
 					<li>
-						<NavLink to={`/sandbox/${d.id}/reports`} className={({ isActive }) => `block rounded px-3 py-2 font-medium ${isActive ? 'bg-brand-700 text-white' : 'hover:bg-brand-100'}`}>
+						<NavLink to={`/sandbox/${d.id}/reports`} data-shortcut="8" className={({ isActive }) => `block rounded px-3 py-2 font-medium ${isActive ? 'bg-brand-700 text-white' : 'hover:bg-brand-100'}`}>
 							{t('sbx.menu.reports')}
 						</NavLink>
 					</li>
@@ -101,6 +115,7 @@ export default function SandboxShell() {
 			<p className="px-3 py-2 text-sm text-slate-700">
 				{t('sbx.actingAs', { name: me?.name ?? '—', title: me?.title ?? '' })} · {t('sbx.rolesHere', { n: d.roles.length })} · {t('sbx.today', { date: d.today })}
 				{d.readOnly ? ` · ${t('sbx.readOnly')}` : ''}
+				<span className="hidden md:inline"> · {t('sbx.shortcuts')}</span>
 			</p>
 			<div className="px-3">
 				<Outlet />

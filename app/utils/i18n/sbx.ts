@@ -205,6 +205,9 @@ export const sbxMessages = defineMessages(
 		'sbx.partnerLedger': 'Partnerfolyószámla',
 		'sbx.partnerLedger.documents': 'Számlák és követelések',
 		'sbx.partnerLedger.noDocuments': 'Ehhez a partnerhez még nincs számla vagy követelés.',
+		'sbx.table.filter': 'Szűrés a táblázatban',
+		'sbx.table.filterPlaceholder': 'bármely oszlop szövege, ékezet nélkül is',
+		'sbx.shortcuts': 'Billentyűparancsok: Alt+1–8 a menüpontokhoz',
 	},
 	{
 		'sbx.sandboxBadge': 'sandbox',
@@ -409,5 +412,8 @@ export const sbxMessages = defineMessages(
 		'sbx.partnerLedger': 'Partner ledger',
 		'sbx.partnerLedger.documents': 'Invoices and receivables',
 		'sbx.partnerLedger.noDocuments': 'No invoice or receivable with this partner yet.',
+		'sbx.table.filter': 'Filter the table',
+		'sbx.table.filterPlaceholder': 'text in any column, accents optional',
+		'sbx.shortcuts': 'Keyboard shortcuts: Alt+1–8 for the menu items',
 	},
 )
