@@ -11,8 +11,9 @@ export function ProcessMapFigure({ map }: { map: LocalizedProcessMap }) {
 		<figure className="my-6">
 			<svg viewBox={`0 0 ${BOX_W + 8} ${height}`} className="mx-auto block w-full max-w-md" aria-hidden="true">
 				<defs>
-					<marker id="arrow" viewBox="0 0 10 10" refX="5" refY="9" markerWidth="6" markerHeight="6" orient="auto">
-						<path d="M0 0 L10 0 L5 10 z" fill="#174b7b" />
+					{/* drawn pointing right: orient="auto" turns it along the (downward) line */}
+					<marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto">
+						<path d="M0 0 L10 5 L0 10 z" fill="#174b7b" />
 					</marker>
 				</defs>
 				{map.steps.map((step, i) => {

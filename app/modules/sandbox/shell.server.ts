@@ -11,12 +11,13 @@ import { sandboxStore } from './store.server.ts'
 
 type SandboxRow = typeof sandboxes.$inferSelect
 
-/** Who the learner acts as: the last choice, or the first municipality and its mayor. */
+/** Who the learner acts as: the last choice, or in the first municipality the colleague with the most roles there. */
 export function actingFor(db: SandboxDb, sandbox: SandboxRow): { personaId: string; municipalityId: string } {
 	const municipalities = listMunicipalities(db)
 	const municipalityId = municipalities.some((m) => m.id === sandbox.municipalityId) ? sandbox.municipalityId! : municipalities[0]!.id
 	const personas = personasWithRoles(db, municipalityId, budapestDate(Date.now()))
-	const personaId = personas.some((p) => p.id === sandbox.personaId) ? sandbox.personaId! : (personas[0]?.id ?? '')
+	const busiest = personas.filter((p) => p.active).toSorted((a, b) => b.roles.length - a.roles.length)[0]
+	const personaId = personas.some((p) => p.id === sandbox.personaId) ? sandbox.personaId! : (busiest?.id ?? '')
 	return { personaId, municipalityId }
 }
 
