@@ -1,7 +1,8 @@
 import { Link, useLoaderData } from 'react-router'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { useLocale, useT } from '#app/components/i18n.tsx'
-import { EmptyState, PageHeader, TableWrap } from '#app/components/ui/page.tsx'
+import { DataTable } from '#app/components/ui/data-table.tsx'
+import { EmptyState, PageHeader } from '#app/components/ui/page.tsx'
 import { requirePermission } from '#app/modules/auth/guards.server.ts'
 import { countyCounts, listCounties } from '#app/modules/orgs/queries.server.ts'
 import { formatNumber } from '#app/utils/format.ts'
@@ -24,36 +25,18 @@ export default function CountiesPage() {
 	return (
 		<>
 			<PageHeader title={t('orgs.counties.title')} description={t('orgs.counties.intro')} />
-			{counties.length === 0 ? (
-				<EmptyState title={t('orgs.counties.empty')} />
-			) : (
-				<TableWrap caption={t('orgs.counties.title')}>
-					<thead>
-						<tr>
-							<th scope="col">{t('orgs.county.code')}</th>
-							<th scope="col">{t('orgs.county')}</th>
-							<th scope="col">{t('orgs.county.seat')}</th>
-							<th scope="col" className="text-right">{t('nav.offices')}</th>
-							<th scope="col" className="text-right">{t('nav.municipalities')}</th>
-						</tr>
-					</thead>
-					<tbody>
-						{counties.map((c) => (
-							<tr key={c.id}>
-								<td>{c.code}</td>
-								<td>
-									<Link className="text-brand-700 underline" to={`/orgs/municipalities?countyId=${c.id}`}>
-										{c.name}
-									</Link>
-								</td>
-								<td>{c.seat}</td>
-								<td className="text-right">{formatNumber(c.offices, locale)}</td>
-								<td className="text-right">{formatNumber(c.municipalities, locale)}</td>
-							</tr>
-						))}
-					</tbody>
-				</TableWrap>
-			)}
+			<DataTable
+				caption={t('orgs.counties.title')}
+				rows={counties}
+				empty={<EmptyState title={t('orgs.counties.empty')} />}
+				columns={[
+					{ header: t('orgs.county.code'), cell: (c) => c.code },
+					{ header: t('orgs.county'), cell: (c) => <Link className="text-brand-700 underline" to={`/orgs/municipalities?countyId=${c.id}`}>{c.name}</Link> },
+					{ header: t('orgs.county.seat'), cell: (c) => c.seat },
+					{ header: t('nav.offices'), numeric: true, cell: (c) => formatNumber(c.offices, locale) },
+					{ header: t('nav.municipalities'), numeric: true, cell: (c) => formatNumber(c.municipalities, locale) },
+				]}
+			/>
 		</>
 	)
 }

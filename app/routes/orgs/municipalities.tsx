@@ -2,7 +2,8 @@ import { Link, useLoaderData } from 'react-router'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { useLocale, useT } from '#app/components/i18n.tsx'
 import { buttonClass } from '#app/components/ui/button.tsx'
-import { EmptyState, PageHeader, Pagination, SearchForm, TableWrap } from '#app/components/ui/page.tsx'
+import { DataTable } from '#app/components/ui/data-table.tsx'
+import { EmptyState, PageHeader, Pagination, SearchForm } from '#app/components/ui/page.tsx'
 import { requirePermission } from '#app/modules/auth/guards.server.ts'
 import { countyOptions, listMunicipalities } from '#app/modules/orgs/queries.server.ts'
 import { formatDate, formatNumber } from '#app/utils/format.ts'
@@ -41,40 +42,23 @@ export default function MunicipalitiesPage() {
 			<SearchForm label={t('orgs.municipalities.search')} placeholder={t('orgs.municipalities.searchPlaceholder')}>
 				<CountyFilter counties={counties} countyId={countyId} />
 			</SearchForm>
-			{rows.length === 0 ? (
-				<EmptyState title={q || countyId ? t('common.noMatches') : t('orgs.municipalities.empty')}>
-					<Link className="text-brand-700 underline" to="/orgs/import">{t('orgs.import.title')}</Link>
-				</EmptyState>
-			) : (
-				<TableWrap caption={t('orgs.municipalities.title')}>
-					<thead>
-						<tr>
-							<th scope="col">{t('orgs.municipality.name')}</th>
-							<th scope="col">{t('orgs.municipality.kshCode')}</th>
-							<th scope="col">{t('orgs.county')}</th>
-							<th scope="col">{t('orgs.office')}</th>
-							<th scope="col" className="text-right">{t('orgs.municipality.population')}</th>
-							<th scope="col">{t('orgs.municipality.wave')}</th>
-						</tr>
-					</thead>
-					<tbody>
-						{rows.map((m) => (
-							<tr key={m.id}>
-								<td>
-									<Link className="text-brand-700 underline" to={`/orgs/municipalities/${m.id}`}>{m.name}</Link>
-								</td>
-								<td>{m.kshCode}</td>
-								<td>{m.county}</td>
-								<td>
-									<Link className="underline" to={`/orgs/offices/${m.officeId}`}>{m.office}</Link>
-								</td>
-								<td className="text-right">{formatNumber(m.population, locale)}</td>
-								<td>{m.waveDate ? formatDate(m.waveDate, locale) : '—'}</td>
-							</tr>
-						))}
-					</tbody>
-				</TableWrap>
-			)}
+			<DataTable
+				caption={t('orgs.municipalities.title')}
+				rows={rows}
+				empty={
+					<EmptyState title={q || countyId ? t('common.noMatches') : t('orgs.municipalities.empty')}>
+						<Link className="text-brand-700 underline" to="/orgs/import">{t('orgs.import.title')}</Link>
+					</EmptyState>
+				}
+				columns={[
+					{ header: t('orgs.municipality.name'), cell: (m) => <Link className="text-brand-700 underline" to={`/orgs/municipalities/${m.id}`}>{m.name}</Link> },
+					{ header: t('orgs.municipality.kshCode'), cell: (m) => m.kshCode },
+					{ header: t('orgs.county'), cell: (m) => m.county },
+					{ header: t('orgs.office'), cell: (m) => <Link className="underline" to={`/orgs/offices/${m.officeId}`}>{m.office}</Link> },
+					{ header: t('orgs.municipality.population'), numeric: true, cell: (m) => formatNumber(m.population, locale) },
+					{ header: t('orgs.municipality.wave'), cell: (m) => (m.waveDate ? formatDate(m.waveDate, locale) : '—') },
+				]}
+			/>
 			<Pagination page={page} pageCount={pageCount} />
 		</>
 	)

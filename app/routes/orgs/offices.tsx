@@ -2,7 +2,8 @@ import { Link, useLoaderData } from 'react-router'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { useT } from '#app/components/i18n.tsx'
 import { buttonClass } from '#app/components/ui/button.tsx'
-import { EmptyState, PageHeader, Pagination, SearchForm, TableWrap } from '#app/components/ui/page.tsx'
+import { DataTable } from '#app/components/ui/data-table.tsx'
+import { EmptyState, PageHeader, Pagination, SearchForm } from '#app/components/ui/page.tsx'
 import { requirePermission } from '#app/modules/auth/guards.server.ts'
 import { countyOptions, listOffices } from '#app/modules/orgs/queries.server.ts'
 import { optionalIntParam } from '#app/utils/params.server.ts'
@@ -33,34 +34,21 @@ export default function OfficesPage() {
 			<SearchForm label={t('orgs.offices.search')} placeholder={t('orgs.offices.searchPlaceholder')}>
 				<CountyFilter counties={counties} countyId={countyId} />
 			</SearchForm>
-			{rows.length === 0 ? (
-				<EmptyState title={q || countyId ? t('common.noMatches') : t('orgs.offices.empty')}>
-					<Link className="text-brand-700 underline" to="/orgs/import">{t('orgs.import.title')}</Link>
-				</EmptyState>
-			) : (
-				<TableWrap caption={t('orgs.offices.title')}>
-					<thead>
-						<tr>
-							<th scope="col">{t('orgs.office.name')}</th>
-							<th scope="col">{t('orgs.office.kind')}</th>
-							<th scope="col">{t('orgs.county')}</th>
-							<th scope="col" className="text-right">{t('nav.municipalities')}</th>
-						</tr>
-					</thead>
-					<tbody>
-						{rows.map((o) => (
-							<tr key={o.id}>
-								<td>
-									<Link className="text-brand-700 underline" to={`/orgs/offices/${o.id}`}>{o.name}</Link>
-								</td>
-								<td>{t(`orgs.office.kind.${o.kind}`)}</td>
-								<td>{o.county}</td>
-								<td className="text-right">{o.members}</td>
-							</tr>
-						))}
-					</tbody>
-				</TableWrap>
-			)}
+			<DataTable
+				caption={t('orgs.offices.title')}
+				rows={rows}
+				empty={
+					<EmptyState title={q || countyId ? t('common.noMatches') : t('orgs.offices.empty')}>
+						<Link className="text-brand-700 underline" to="/orgs/import">{t('orgs.import.title')}</Link>
+					</EmptyState>
+				}
+				columns={[
+					{ header: t('orgs.office.name'), cell: (o) => <Link className="text-brand-700 underline" to={`/orgs/offices/${o.id}`}>{o.name}</Link> },
+					{ header: t('orgs.office.kind'), cell: (o) => t(`orgs.office.kind.${o.kind}`) },
+					{ header: t('orgs.county'), cell: (o) => o.county },
+					{ header: t('nav.municipalities'), numeric: true, cell: (o) => o.members },
+				]}
+			/>
 			<Pagination page={page} pageCount={pageCount} />
 		</>
 	)

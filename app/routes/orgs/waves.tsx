@@ -3,7 +3,8 @@ import { Link, useLoaderData } from 'react-router'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { useLocale, useT } from '#app/components/i18n.tsx'
 import { buttonClass } from '#app/components/ui/button.tsx'
-import { EmptyState, PageHeader, TableWrap } from '#app/components/ui/page.tsx'
+import { DataTable } from '#app/components/ui/data-table.tsx'
+import { EmptyState, PageHeader } from '#app/components/ui/page.tsx'
 import { requirePermission } from '#app/modules/auth/guards.server.ts'
 import { listWaves } from '#app/modules/orgs/queries.server.ts'
 import type { Subsystem } from '#app/modules/orgs/subsystems.ts'
@@ -35,32 +36,17 @@ export default function WavesPage() {
 				description={t('orgs.waves.intro')}
 				actions={<Link className={buttonClass()} to="/orgs/waves/new">{t('orgs.waves.new')}</Link>}
 			/>
-			{waves.length === 0 ? (
-				<EmptyState title={t('orgs.waves.empty')} />
-			) : (
-				<TableWrap caption={t('orgs.waves.title')}>
-					<thead>
-						<tr>
-							<th scope="col">{t('orgs.wave.date')}</th>
-							<th scope="col">{t('orgs.wave.name')}</th>
-							<th scope="col">{t('orgs.wave.subsystems')}</th>
-							<th scope="col">{t('orgs.wave.scope')}</th>
-						</tr>
-					</thead>
-					<tbody>
-						{waves.map((w) => (
-							<tr key={w.id}>
-								<td>
-									<Link className="text-brand-700 underline" to={`/orgs/waves/${w.id}`}>{formatDate(w.goLiveDate, locale)}</Link>
-								</td>
-								<td>{locale === 'hu' ? w.nameHu : w.nameEn}</td>
-								<td>{w.subsystems.map((s) => t(`subsystem.${s}`)).join(', ')}</td>
-								<td>{w.scope === 'all' ? t('orgs.wave.scope.all') : t('dashboard.assignedCount', { n: w.assigned })}</td>
-							</tr>
-						))}
-					</tbody>
-				</TableWrap>
-			)}
+			<DataTable
+				caption={t('orgs.waves.title')}
+				rows={waves}
+				empty={<EmptyState title={t('orgs.waves.empty')} />}
+				columns={[
+					{ header: t('orgs.wave.date'), cell: (w) => <Link className="text-brand-700 underline" to={`/orgs/waves/${w.id}`}>{formatDate(w.goLiveDate, locale)}</Link> },
+					{ header: t('orgs.wave.name'), cell: (w) => (locale === 'hu' ? w.nameHu : w.nameEn) },
+					{ header: t('orgs.wave.subsystems'), cell: (w) => w.subsystems.map((s) => t(`subsystem.${s}`)).join(', ') },
+					{ header: t('orgs.wave.scope'), cell: (w) => (w.scope === 'all' ? t('orgs.wave.scope.all') : t('dashboard.assignedCount', { n: w.assigned })) },
+				]}
+			/>
 		</>
 	)
 }

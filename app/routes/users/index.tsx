@@ -2,7 +2,8 @@ import { Link, useLoaderData } from 'react-router'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { useT } from '#app/components/i18n.tsx'
 import { buttonClass } from '#app/components/ui/button.tsx'
-import { EmptyState, PageHeader, Pagination, SearchForm, TableWrap } from '#app/components/ui/page.tsx'
+import { DataTable } from '#app/components/ui/data-table.tsx'
+import { EmptyState, PageHeader, Pagination, SearchForm } from '#app/components/ui/page.tsx'
 import { forbidden } from '#app/modules/auth/guards.server.ts'
 import { PLATFORM_ROLES } from '#app/modules/auth/permissions.ts'
 import { officeName } from '#app/modules/users/import.server.ts'
@@ -55,36 +56,22 @@ export default function UsersPage() {
 					</select>
 				</label>
 			</SearchForm>
-			{rows.length === 0 ? (
-				<EmptyState title={q || role ? t('common.noMatches') : t('users.empty')}>
-					<Link className="text-brand-700 underline" to="/users/new">{t('users.new')}</Link>
-				</EmptyState>
-			) : (
-				<TableWrap caption={t('users.title')}>
-					<thead>
-						<tr>
-							<th scope="col">{t('users.name')}</th>
-							<th scope="col">{t('auth.email')}</th>
-							<th scope="col">{t('orgs.office')}</th>
-							<th scope="col">{t('users.roles')}</th>
-							<th scope="col">{t('users.statusLabel')}</th>
-						</tr>
-					</thead>
-					<tbody>
-						{rows.map((u) => (
-							<tr key={u.id}>
-								<td>
-									<Link className="text-brand-700 underline" to={`/users/${u.id}`}>{u.name}</Link>
-								</td>
-								<td className="break-all">{u.email}</td>
-								<td>{u.office ?? '—'}</td>
-								<td>{u.roles.map((r) => t(`role.${r}`)).join(', ')}</td>
-								<td>{t(`users.status.${u.status}`)}</td>
-							</tr>
-						))}
-					</tbody>
-				</TableWrap>
-			)}
+			<DataTable
+				caption={t('users.title')}
+				rows={rows}
+				empty={
+					<EmptyState title={q || role ? t('common.noMatches') : t('users.empty')}>
+						<Link className="text-brand-700 underline" to="/users/new">{t('users.new')}</Link>
+					</EmptyState>
+				}
+				columns={[
+					{ header: t('users.name'), cell: (u) => <Link className="text-brand-700 underline" to={`/users/${u.id}`}>{u.name}</Link> },
+					{ header: t('auth.email'), cell: (u) => <span className="break-all">{u.email}</span> },
+					{ header: t('orgs.office'), cell: (u) => u.office ?? '—' },
+					{ header: t('users.roles'), cell: (u) => u.roles.map((r) => t(`role.${r}`)).join(', ') },
+					{ header: t('users.statusLabel'), cell: (u) => t(`users.status.${u.status}`) },
+				]}
+			/>
 			<Pagination page={page} pageCount={pageCount} />
 		</>
 	)
