@@ -1,6 +1,7 @@
-import { Link, useLoaderData } from 'react-router'
+import { useLoaderData } from 'react-router'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { useT } from '#app/components/i18n.tsx'
+import { DocumentToolbar } from '#app/components/sandbox/document-toolbar.tsx'
 import { Ft } from '#app/components/sandbox/money.tsx'
 import { Card, EmptyState, TableWrap } from '#app/components/ui/page.tsx'
 import { CSV_BOM, CSV_CONTENT_TYPE, encodeCsv } from '#app/modules/learning/report-csv.ts'
@@ -34,17 +35,7 @@ export default function PartnerLedgerPage() {
 				<h1 className="text-xl font-bold">
 					{t('sbx.partnerLedger')}: {partner.name}
 				</h1>
-				<p className="no-print flex gap-3">
-					<a href="?format=csv" className="underline" download>
-						{t('sbx.csv')}
-					</a>
-					<button type="button" onClick={() => window.print()} className="underline">
-						{t('sbx.print')}
-					</button>
-					<Link to=".." relative="path" className="underline">
-						{t('sbx.partners.title')}
-					</Link>
-				</p>
+				<DocumentToolbar csvHref="?format=csv" back={t('sbx.partners.title')} />
 			</div>
 			<p>
 				{partner.adoszam ?? '—'} · {partner.bankAccount ?? '—'} · {partner.address}

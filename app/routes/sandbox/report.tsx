@@ -1,6 +1,7 @@
 import { Link, useLoaderData, useSearchParams } from 'react-router'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { useT } from '#app/components/i18n.tsx'
+import { DocumentToolbar } from '#app/components/sandbox/document-toolbar.tsx'
 import { Ft } from '#app/components/sandbox/money.tsx'
 import { EmptyState, Pagination, SearchForm, TableWrap } from '#app/components/ui/page.tsx'
 import { CSV_BOM, CSV_CONTENT_TYPE, encodeCsv } from '#app/modules/learning/report-csv.ts'
@@ -57,17 +58,7 @@ export default function SandboxReportPage() {
 				<h1 className="text-xl font-bold">
 					{title} – {year}
 				</h1>
-				<p className="no-print flex gap-3">
-					<a href={`?${new URLSearchParams([...params.entries(), ['format', 'csv']])}`} className="underline" download>
-						{t('sbx.csv')}
-					</a>
-					<button type="button" onClick={() => window.print()} className="underline">
-						{t('sbx.print')}
-					</button>
-					<Link to=".." relative="path" className="underline">
-						{t('sbx.menu.reports')}
-					</Link>
-				</p>
+				<DocumentToolbar csvHref={`?${new URLSearchParams([...params.entries(), ['format', 'csv']])}`} back={t('sbx.menu.reports')} />
 			</div>
 			<div className="no-print">
 				<SearchForm label={t('sbx.table.filter')} placeholder={t('sbx.table.filterPlaceholder')}>
