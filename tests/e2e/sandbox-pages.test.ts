@@ -59,3 +59,22 @@ test('a refused command shows its reason next to the field and changes nothing',
 	await expect(form.getByLabel('Bankszámlaszám')).toHaveValue('11773016-20000000-12345679')
 	await expect(page.getByRole('cell', { name: 'Hibás Számla Kft.' })).toHaveCount(0)
 })
+
+test('an admin may look into a learner’s sandbox but sees no actions, and cannot post any', async ({ page, browser }) => {
+	await loginAs(page, await createUser({ roles: ['learner'], office: RAGALY }))
+	await page.goto('/sandbox')
+	await page.getByRole('button', { name: 'Új gyakorlókörnyezet' }).click()
+	await expect(page.getByText('KERET ·')).toBeVisible()
+	const url = page.url()
+	const admin = await browser.newContext()
+	const adminPage = await admin.newPage()
+	await loginAs(adminPage, await createUser({ roles: ['admin'] }))
+	await adminPage.goto(`${url}/budget`)
+	await expect(adminPage.getByText('csak megtekintés')).toBeVisible()
+	await expect(adminPage.getByRole('heading', { name: /évi előirányzatok/ })).toBeVisible()
+	await expect(adminPage.getByRole('button', { name: 'Dokumentum létrehozása' })).toHaveCount(0)
+	const origin = new URL(url).origin
+	const response = await adminPage.request.post(`${url}/budget`, { form: { type: 'budget.createDraft' }, headers: { Origin: origin }, maxRedirects: 0 })
+	expect(response.status()).toBe(403)
+	await admin.close()
+})

@@ -1,5 +1,5 @@
 import { createContext, useContext, useId, type InputHTMLAttributes, type ReactNode } from 'react'
-import { Form, useActionData } from 'react-router'
+import { Form, useActionData, useRouteLoaderData } from 'react-router'
 import type { CommandFailure } from '#app/modules/sandbox/run-command.server.ts'
 import { SubmitButton } from '../ui/button.tsx'
 
@@ -11,6 +11,9 @@ const FailureContext = createContext<CommandFailure | undefined>(undefined)
  */
 export function CommandForm({ type, submit, children, hidden, variant }: { type: string; submit: string; children?: ReactNode; hidden?: Record<string, string | number>; variant?: 'primary' | 'secondary' | 'danger' }) {
 	const data = useActionData() as CommandFailure | undefined
+	const shell = useRouteLoaderData('routes/sandbox/shell') as { readOnly?: boolean } | undefined
+	// Someone else's sandbox (an admin looking on) shows its data, never its actions.
+	if (shell?.readOnly) return null
 	const mine = data?.commandType === type && (!hidden || Object.entries(hidden).every(([k, v]) => data.values[k] === String(v))) ? data : undefined
 	return (
 		<Form method="post" noValidate className="flex flex-wrap items-end gap-3">
