@@ -28,7 +28,18 @@ export function openDb(filePath: string): Db {
 	sqlite.pragma('busy_timeout = 5000')
 	// NORMAL is durable in WAL mode except for the last commit on power loss, which is acceptable here.
 	sqlite.pragma('synchronous = NORMAL')
-	return drizzle(sqlite, { schema }) as Db
+	return immediateTransactions(drizzle(sqlite, { schema }) as Db)
+}
+
+/**
+ * Transactions take the write lock when they begin (BEGIN IMMEDIATE). With several worker
+ * processes, a deferred transaction that reads and then writes fails at once with
+ * SQLITE_BUSY if another process wrote in between; an immediate one waits (busy_timeout).
+ */
+export function immediateTransactions<T extends { transaction: (...args: Array<never>) => unknown }>(db: T): T {
+	const original = db.transaction.bind(db) as (fn: unknown, config?: { behavior?: string }) => unknown
+	db.transaction = ((fn: unknown, config?: { behavior?: string }) => original(fn, { behavior: 'immediate', ...config })) as unknown as T['transaction']
+	return db
 }
 
 export function migrateDb(db: Db) {

@@ -27,7 +27,12 @@ export function openSandboxDb(file: string): SandboxDb {
 	sqlite.pragma('foreign_keys = ON')
 	sqlite.pragma('busy_timeout = 5000')
 	sqlite.pragma('synchronous = NORMAL')
-	return drizzle(sqlite, { schema: sandboxSchema }) as SandboxDb
+	const db = drizzle(sqlite, { schema: sandboxSchema }) as SandboxDb
+	// BEGIN IMMEDIATE: two worker processes may serve one learner's requests at the same moment;
+	// a deferred read-then-write transaction would fail with SQLITE_BUSY instead of waiting.
+	const original = db.transaction.bind(db) as (fn: unknown, config?: { behavior?: string }) => unknown
+	db.transaction = ((fn: unknown, config?: { behavior?: string }) => original(fn, { behavior: 'immediate', ...config })) as unknown as SandboxDb['transaction']
+	return db
 }
 
 /** Applies the committed migrations (idempotent). */
