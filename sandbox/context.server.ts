@@ -20,3 +20,8 @@ export type CommandContext = {
 
 /** What a handler returns on success; `execute` adds the audit-log row. */
 export type HandlerResult<E> = { events: Array<E>; id?: string; entityType: string; entityId?: string }
+
+/** The usual handler result: one entity (its id is also the result id) and the events it produced. */
+export function handled<E>(entityType: string, id: string, events: Array<E>): HandlerResult<E> {
+	return { id, entityType, entityId: id, events }
+}

@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm'
-import type { CommandContext, HandlerResult } from '../context.server.ts'
+import { handled, type CommandContext, type HandlerResult } from '../context.server.ts'
 import { budgetDocuments, budgetLines } from '../schema/finance.ts'
 import type { BudgetLineData, FinanceEvent } from '../shared/events.ts'
 import { refuse } from '../shared/result.ts'
@@ -91,7 +91,7 @@ export function createDraft(ctx: CommandContext, c: FinanceCommandOf<'budget.cre
 		.returning({ id: budgetDocuments.id })
 		.get()
 	const id = String(doc.id)
-	return { id, entityType: 'budget_document', entityId: id, events: [{ ...ctx.actor, type: 'finance.budget.draftCreated', documentId: id, kind: c.kind, decreeRef: c.decreeRef, year }] }
+	return handled('budget_document', id, [{ ...ctx.actor, type: 'finance.budget.draftCreated', documentId: id, kind: c.kind, decreeRef: c.decreeRef, year }])
 }
 
 export function addLine(ctx: CommandContext, c: FinanceCommandOf<'budget.addLine'>): R {

@@ -1,5 +1,5 @@
 import { and, eq, gte, inArray, isNull, lte, sql } from 'drizzle-orm'
-import type { CommandContext, HandlerResult } from '../context.server.ts'
+import { handled, type CommandContext, type HandlerResult } from '../context.server.ts'
 import { personas } from '../schema/keret.ts'
 import { bankStatementItems, bankStatements, commitments, invoices, journalEntries, ownBankAccounts, partnerRelatedPersonas, partners, payments } from '../schema/finance.ts'
 import type { FinanceEvent } from '../shared/events.ts'
@@ -67,7 +67,7 @@ export function createPartner(ctx: CommandContext, c: FinanceCommandOf<'partner.
 		ctx.tx.insert(partnerRelatedPersonas).values({ partnerId: p.id, personaId: r.personaId, relation: r.relation }).run()
 	}
 	const id = String(p.id)
-	return { id, entityType: 'partner', entityId: id, events: [{ ...ctx.actor, type: 'finance.partner.created', partnerId: id, name: c.name, adoszam, bankAccount }] }
+	return handled('partner', id, [{ ...ctx.actor, type: 'finance.partner.created', partnerId: id, name: c.name, adoszam, bankAccount }])
 }
 
 function nextNumber(ctx: CommandContext, kind: 'commitment' | 'obligation', year: number): string {
@@ -163,26 +163,21 @@ export function createCommitment(ctx: CommandContext, c: FinanceCommandOf<'commi
 		.get()
 	recordStep(ctx, 'commitment', { commitmentId: row.id }, { amount: c.amount })
 	const id = String(row.id)
-	return {
-		id,
-		entityType: 'commitment',
-		entityId: id,
-		events: [
-			{
-				...ctx.actor,
-				type: 'finance.commitment.created',
-				commitmentId: id,
-				number,
-				partnerId: String(partner.id),
-				rovat: c.rovat,
-				funkcio: c.funkcio,
-				amount: c.amount,
-				commitmentDate: c.commitmentDate,
-				dueDate: c.dueDate,
-				written: c.documentRef !== undefined,
-			},
-		],
-	}
+	return handled('commitment', id, [
+		{
+			...ctx.actor,
+			type: 'finance.commitment.created',
+			commitmentId: id,
+			number,
+			partnerId: String(partner.id),
+			rovat: c.rovat,
+			funkcio: c.funkcio,
+			amount: c.amount,
+			commitmentDate: c.commitmentDate,
+			dueDate: c.dueDate,
+			written: c.documentRef !== undefined,
+		},
+		])
 }
 
 function requireNotCommitter(ctx: CommandContext, commitment: { createdBy: string }) {
@@ -228,25 +223,20 @@ export function countersign(ctx: CommandContext, c: FinanceCommandOf<'commitment
 	ctx.tx.update(commitments).set({ status: 'countersigned', countersignedBy: ctx.personaId, countersignedAt: ctx.now, refusalReason: null }).where(eq(commitments.id, commitment.id)).run()
 	recordStep(ctx, 'countersign', { commitmentId: commitment.id }, { amount: commitment.amount })
 	const id = String(commitment.id)
-	return {
-		id,
-		entityType: 'commitment',
-		entityId: id,
-		events: [
-			{
-				...ctx.actor,
-				type: 'finance.commitment.countersigned',
-				commitmentId: id,
-				number: commitment.number,
-				rovat: commitment.rovat,
-				funkcio: commitment.funkcio,
-				amount: commitment.amount,
-				freeBefore: f.szabad,
-				freeAfter: f.szabad - commitment.amount,
-				journalEntryId: String(entryId),
-			},
-		],
-	}
+	return handled('commitment', id, [
+		{
+			...ctx.actor,
+			type: 'finance.commitment.countersigned',
+			commitmentId: id,
+			number: commitment.number,
+			rovat: commitment.rovat,
+			funkcio: commitment.funkcio,
+			amount: commitment.amount,
+			freeBefore: f.szabad,
+			freeAfter: f.szabad - commitment.amount,
+			journalEntryId: String(entryId),
+		},
+		])
 }
 
 export function refuseCommitment(ctx: CommandContext, c: FinanceCommandOf<'commitment.refuse'>): R {
@@ -258,14 +248,9 @@ export function refuseCommitment(ctx: CommandContext, c: FinanceCommandOf<'commi
 	ctx.tx.update(commitments).set({ status: 'refused', refusalReason: c.reason }).where(eq(commitments.id, commitment.id)).run()
 	recordStep(ctx, 'refuse', { commitmentId: commitment.id }, { amount: commitment.amount, note: c.reason })
 	const id = String(commitment.id)
-	return {
-		id,
-		entityType: 'commitment',
-		entityId: id,
-		events: [
-			{ ...ctx.actor, type: 'finance.commitment.refused', commitmentId: id, number: commitment.number, rovat: commitment.rovat, funkcio: commitment.funkcio, amount: commitment.amount, free: f.szabad, reason: c.reason },
-		],
-	}
+	return handled('commitment', id, [
+		{ ...ctx.actor, type: 'finance.commitment.refused', commitmentId: id, number: commitment.number, rovat: commitment.rovat, funkcio: commitment.funkcio, amount: commitment.amount, free: f.szabad, reason: c.reason },
+		])
 }
 
 export function resubmit(ctx: CommandContext, c: FinanceCommandOf<'commitment.resubmit'>): R {
@@ -276,7 +261,7 @@ export function resubmit(ctx: CommandContext, c: FinanceCommandOf<'commitment.re
 	ctx.tx.update(commitments).set({ status: 'recorded' }).where(eq(commitments.id, commitment.id)).run()
 	recordStep(ctx, 'resubmit', { commitmentId: commitment.id })
 	const id = String(commitment.id)
-	return { id, entityType: 'commitment', entityId: id, events: [{ ...ctx.actor, type: 'finance.commitment.resubmitted', commitmentId: id, number: commitment.number }] }
+	return handled('commitment', id, [{ ...ctx.actor, type: 'finance.commitment.resubmitted', commitmentId: id, number: commitment.number }])
 }
 
 export function cancelCommitment(ctx: CommandContext, c: FinanceCommandOf<'commitment.cancel'>): R {
@@ -300,24 +285,19 @@ export function cancelCommitment(ctx: CommandContext, c: FinanceCommandOf<'commi
 	ctx.tx.update(commitments).set({ status: 'cancelled', refusalReason: c.reason }).where(eq(commitments.id, commitment.id)).run()
 	recordStep(ctx, 'cancel', { commitmentId: commitment.id }, { amount: commitment.amount, note: c.reason })
 	const id = String(commitment.id)
-	return {
-		id,
-		entityType: 'commitment',
-		entityId: id,
-		events: [
-			{
-				...ctx.actor,
-				type: 'finance.commitment.cancelled',
-				commitmentId: id,
-				number: commitment.number,
-				rovat: commitment.rovat,
-				funkcio: commitment.funkcio,
-				amount: commitment.amount,
-				reason: c.reason,
-				reversalEntryId: reversalEntryId === null ? null : String(reversalEntryId),
-			},
-		],
-	}
+	return handled('commitment', id, [
+		{
+			...ctx.actor,
+			type: 'finance.commitment.cancelled',
+			commitmentId: id,
+			number: commitment.number,
+			rovat: commitment.rovat,
+			funkcio: commitment.funkcio,
+			amount: commitment.amount,
+			reason: c.reason,
+			reversalEntryId: reversalEntryId === null ? null : String(reversalEntryId),
+		},
+		])
 }
 
 export function createObligation(ctx: CommandContext, c: FinanceCommandOf<'obligation.create'>): R {
@@ -368,26 +348,21 @@ export function createObligation(ctx: CommandContext, c: FinanceCommandOf<'oblig
 	})
 	recordStep(ctx, 'obligation', { commitmentId: row.id }, { amount: c.amount })
 	const id = String(row.id)
-	return {
-		id,
-		entityType: 'obligation',
-		entityId: id,
-		events: [
-			{
-				...ctx.actor,
-				type: 'finance.obligation.created',
-				commitmentId: id,
-				number,
-				partnerId: String(partner.id),
-				rovat: c.rovat,
-				funkcio: c.funkcio,
-				amount: c.amount,
-				obligationDate: c.obligationDate,
-				dueDate: c.dueDate,
-				journalEntryId: String(entryId),
-			},
-		],
-	}
+	return handled('obligation', id, [
+		{
+			...ctx.actor,
+			type: 'finance.obligation.created',
+			commitmentId: id,
+			number,
+			partnerId: String(partner.id),
+			rovat: c.rovat,
+			funkcio: c.funkcio,
+			amount: c.amount,
+			obligationDate: c.obligationDate,
+			dueDate: c.dueDate,
+			journalEntryId: String(entryId),
+		},
+		])
 }
 
 function getInvoice(ctx: CommandContext, id: number) {
@@ -455,24 +430,19 @@ export function registerInvoice(ctx: CommandContext, c: FinanceCommandOf<'invoic
 		.get()
 	recordStep(ctx, 'invoice', { commitmentId: commitment.id, invoiceId: row.id }, { amount: c.amount })
 	const id = String(row.id)
-	return {
-		id,
-		entityType: 'invoice',
-		entityId: id,
-		events: [
-			{
-				...ctx.actor,
-				type: 'finance.invoice.registered',
-				invoiceId: id,
-				commitmentId: String(commitment.id),
-				partnerId: String(commitment.partnerId),
-				invoiceNumber: c.invoiceNumber,
-				amount: c.amount,
-				issueDate: c.issueDate,
-				dueDate: c.dueDate,
-			},
-		],
-	}
+	return handled('invoice', id, [
+		{
+			...ctx.actor,
+			type: 'finance.invoice.registered',
+			invoiceId: id,
+			commitmentId: String(commitment.id),
+			partnerId: String(commitment.partnerId),
+			invoiceNumber: c.invoiceNumber,
+			amount: c.amount,
+			issueDate: c.issueDate,
+			dueDate: c.dueDate,
+		},
+		])
 }
 
 function sodValidatorRefusal(other: { hu: string; en: string }): never {
@@ -514,24 +484,19 @@ export function certifyPerformance(ctx: CommandContext, c: FinanceCommandOf<'per
 	ctx.tx.update(invoices).set({ status: 'certified', certifiedAmount: c.amount }).where(eq(invoices.id, inv.id)).run()
 	recordStep(ctx, 'certify', { commitmentId: commitment.id, invoiceId: inv.id }, { amount: c.amount })
 	const id = String(inv.id)
-	return {
-		id,
-		entityType: 'invoice',
-		entityId: id,
-		events: [
-			{
-				...ctx.actor,
-				type: 'finance.performance.certified',
-				invoiceId: id,
-				commitmentId: String(commitment.id),
-				amount: c.amount,
-				date: ctx.today,
-				rovat: commitment.rovat,
-				funkcio: commitment.funkcio,
-				journalEntryId: String(entryId),
-			},
-		],
-	}
+	return handled('invoice', id, [
+		{
+			...ctx.actor,
+			type: 'finance.performance.certified',
+			invoiceId: id,
+			commitmentId: String(commitment.id),
+			amount: c.amount,
+			date: ctx.today,
+			rovat: commitment.rovat,
+			funkcio: commitment.funkcio,
+			journalEntryId: String(entryId),
+		},
+		])
 }
 
 export function validatePayment(ctx: CommandContext, c: FinanceCommandOf<'payment.validate'>): R {
@@ -567,12 +532,7 @@ export function validatePayment(ctx: CommandContext, c: FinanceCommandOf<'paymen
 	const onInstruction = stepActors(ctx, commitment.id, 'instruct').length > 0
 	recordStep(ctx, 'validate', { commitmentId: commitment.id, invoiceId: inv.id, paymentId: row.id }, { amount: c.amount, ...(onInstruction ? { note: 'utasításra (A.1/4)' } : {}) })
 	const id = String(row.id)
-	return {
-		id,
-		entityType: 'payment',
-		entityId: id,
-		events: [{ ...ctx.actor, type: 'finance.payment.validated', paymentId: id, invoiceId: String(inv.id), commitmentId: String(commitment.id), amount: c.amount, date: ctx.today, onInstruction }],
-	}
+	return handled('payment', id, [{ ...ctx.actor, type: 'finance.payment.validated', paymentId: id, invoiceId: String(inv.id), commitmentId: String(commitment.id), amount: c.amount, date: ctx.today, onInstruction }])
 }
 
 const RULE_INSTRUCTION = 'A.1/4: írásbeli utasítás után az érvényesítés nem tagadható meg'
@@ -586,7 +546,7 @@ export function objectToPayment(ctx: CommandContext, c: FinanceCommandOf<'paymen
 		refuse('WRONG_STATE', 'Az utalványozó írásban elrendelte az érvényesítést; az nem tagadható meg.', 'The payment orderer has ordered the validation in writing; it can no longer be refused.', { rule: RULE_INSTRUCTION })
 	recordStep(ctx, 'object', { commitmentId: commitment.id, invoiceId: inv.id }, { note: c.reason })
 	const id = String(inv.id)
-	return { id, entityType: 'invoice', entityId: id, events: [{ ...ctx.actor, type: 'finance.payment.objected', invoiceId: id, commitmentId: String(commitment.id), reason: c.reason }] }
+	return handled('invoice', id, [{ ...ctx.actor, type: 'finance.payment.objected', invoiceId: id, commitmentId: String(commitment.id), reason: c.reason }])
 }
 
 /** The payment orderer instructs validation in writing after an objection (A.1 rule 4). */
@@ -601,7 +561,7 @@ export function instructValidation(ctx: CommandContext, c: FinanceCommandOf<'pay
 	requireNoConflictOfInterest(ctx, commitment.partnerId, 'order')
 	recordStep(ctx, 'instruct', { commitmentId: commitment.id, invoiceId: inv.id }, { note: c.instructionRef })
 	const id = String(inv.id)
-	return { id, entityType: 'invoice', entityId: id, events: [{ ...ctx.actor, type: 'finance.payment.instructed', invoiceId: id, commitmentId: String(commitment.id), instructionRef: c.instructionRef }] }
+	return handled('invoice', id, [{ ...ctx.actor, type: 'finance.payment.instructed', invoiceId: id, commitmentId: String(commitment.id), instructionRef: c.instructionRef }])
 }
 
 function getPayment(ctx: CommandContext, id: number) {
@@ -636,14 +596,9 @@ export function orderPayment(ctx: CommandContext, c: FinanceCommandOf<'payment.o
 	ctx.tx.update(invoices).set({ status: 'ordered' }).where(eq(invoices.id, p.invoiceId)).run()
 	recordStep(ctx, 'order', { commitmentId: commitment.id, invoiceId: p.invoiceId, paymentId: p.id }, { amount: p.amount })
 	const id = String(p.id)
-	return {
-		id,
-		entityType: 'payment',
-		entityId: id,
-		events: [
-			{ ...ctx.actor, type: 'finance.payment.ordered', paymentId: id, invoiceId: String(p.invoiceId), commitmentId: String(commitment.id), amount: p.amount, paymentDate: c.paymentDate, payeeAccount },
-		],
-	}
+	return handled('payment', id, [
+		{ ...ctx.actor, type: 'finance.payment.ordered', paymentId: id, invoiceId: String(p.invoiceId), commitmentId: String(commitment.id), amount: p.amount, paymentDate: c.paymentDate, payeeAccount },
+		])
 }
 
 function getOwnAccount(ctx: CommandContext, id: number | undefined, field: string) {
@@ -690,27 +645,22 @@ export function executeTransfer(ctx: CommandContext, c: FinanceCommandOf<'transf
 	ctx.tx.update(invoices).set({ status: 'paid' }).where(eq(invoices.id, p.invoiceId)).run()
 	recordStep(ctx, 'transfer', { commitmentId: commitment.id, invoiceId: p.invoiceId, paymentId: p.id }, { amount: p.amount })
 	const id = String(p.id)
-	return {
-		id,
-		entityType: 'payment',
-		entityId: id,
-		events: [
-			{
-				...ctx.actor,
-				type: 'finance.transfer.executed',
-				paymentId: id,
-				invoiceId: String(p.invoiceId),
-				commitmentId: String(commitment.id),
-				amount: p.amount,
-				date: ctx.today,
-				rovat: commitment.rovat,
-				funkcio: commitment.funkcio,
-				fromAccount: own.giro,
-				payeeAccount: p.payeeAccount ?? '',
-				journalEntryId: String(entryId),
-			},
-		],
-	}
+	return handled('payment', id, [
+		{
+			...ctx.actor,
+			type: 'finance.transfer.executed',
+			paymentId: id,
+			invoiceId: String(p.invoiceId),
+			commitmentId: String(commitment.id),
+			amount: p.amount,
+			date: ctx.today,
+			rovat: commitment.rovat,
+			funkcio: commitment.funkcio,
+			fromAccount: own.giro,
+			payeeAccount: p.payeeAccount ?? '',
+			journalEntryId: String(entryId),
+		},
+		])
 }
 
 export function importStatement(ctx: CommandContext, c: FinanceCommandOf<'statement.import'>): R {
@@ -752,12 +702,7 @@ export function importStatement(ctx: CommandContext, c: FinanceCommandOf<'statem
 		),
 	)
 	const id = String(st.id)
-	return {
-		id,
-		entityType: 'bank_statement',
-		entityId: id,
-		events: [{ ...ctx.actor, type: 'finance.statement.imported', statementId: id, ownBankAccountId: String(own.id), statementNumber: c.statementNumber, itemIds }],
-	}
+	return handled('bank_statement', id, [{ ...ctx.actor, type: 'finance.statement.imported', statementId: id, ownBankAccountId: String(own.id), statementNumber: c.statementNumber, itemIds }])
 }
 
 export function getStatementItem(ctx: CommandContext, id: number) {

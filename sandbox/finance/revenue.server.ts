@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm'
-import type { CommandContext, HandlerResult } from '../context.server.ts'
+import { handled, type CommandContext, type HandlerResult } from '../context.server.ts'
 import { bankStatementItems, invoices, ownBankAccounts, receipts, receivables } from '../schema/finance.ts'
 import type { FinanceEvent } from '../shared/events.ts'
 import { refuse } from '../shared/result.ts'
@@ -84,25 +84,20 @@ export function createReceivable(ctx: CommandContext, c: FinanceCommandOf<'recei
 		],
 	})
 	const id = String(row.id)
-	return {
-		id,
-		entityType: 'receivable',
-		entityId: id,
-		events: [
-			{
-				...ctx.actor,
-				type: 'finance.receivable.created',
-				receivableId: id,
-				invoiceId: invoiceId === null ? null : String(invoiceId),
-				partnerId: String(partner.id),
-				rovat: c.rovat,
-				funkcio: c.funkcio,
-				amount: c.amount,
-				dueDate: c.dueDate,
-				journalEntryId: String(entryId),
-			},
-		],
-	}
+	return handled('receivable', id, [
+		{
+			...ctx.actor,
+			type: 'finance.receivable.created',
+			receivableId: id,
+			invoiceId: invoiceId === null ? null : String(invoiceId),
+			partnerId: String(partner.id),
+			rovat: c.rovat,
+			funkcio: c.funkcio,
+			amount: c.amount,
+			dueDate: c.dueDate,
+			journalEntryId: String(entryId),
+		},
+		])
 }
 
 function ownLedgerAccount(ctx: CommandContext, ownBankAccountId: number): string {
@@ -168,12 +163,7 @@ export function matchReceipt(ctx: CommandContext, c: FinanceCommandOf<'receipt.m
 		],
 	})
 	const id = String(receipt.id)
-	return {
-		id,
-		entityType: 'receipt',
-		entityId: id,
-		events: [{ ...ctx.actor, type: 'finance.receipt.matched', receiptId: id, itemId: String(item.id), receivableId: String(rec.id), amount: item.amount, fromSuspense, journalEntryId: String(entryId) }],
-	}
+	return handled('receipt', id, [{ ...ctx.actor, type: 'finance.receipt.matched', receiptId: id, itemId: String(item.id), receivableId: String(rec.id), amount: item.amount, fromSuspense, journalEntryId: String(entryId) }])
 }
 
 /** Unidentified receipt held in suspense: T 33xx / K 449. */
@@ -201,10 +191,5 @@ export function suspendReceipt(ctx: CommandContext, c: FinanceCommandOf<'receipt
 		pairs: [{ debit: ownLedgerAccount(ctx, item.ownBankAccountId), credit: '449', amount: item.amount }],
 	})
 	const id = String(receipt.id)
-	return {
-		id,
-		entityType: 'receipt',
-		entityId: id,
-		events: [{ ...ctx.actor, type: 'finance.receipt.suspended', receiptId: id, itemId: String(item.id), amount: item.amount, note: c.note, journalEntryId: String(entryId) }],
-	}
+	return handled('receipt', id, [{ ...ctx.actor, type: 'finance.receipt.suspended', receiptId: id, itemId: String(item.id), amount: item.amount, note: c.note, journalEntryId: String(entryId) }])
 }

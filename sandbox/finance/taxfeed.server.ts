@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm'
-import type { CommandContext, HandlerResult } from '../context.server.ts'
+import { handled, type CommandContext, type HandlerResult } from '../context.server.ts'
 import { internalTransfers, ownBankAccounts, taxFeedItems, taxFeeds } from '../schema/finance.ts'
 import type { FinanceEvent } from '../shared/events.ts'
 import { refuse } from '../shared/result.ts'
@@ -90,22 +90,17 @@ export function postTaxFeed(ctx: CommandContext, c: FinanceCommandOf<'taxfeed.po
 		.values(c.items.map((i) => ({ feedId: feed.id, municipalityId: ctx.municipalityId, ...i })))
 		.run()
 	const id = String(feed.id)
-	return {
-		id,
-		entityType: 'tax_feed',
-		entityId: id,
-		events: [
-			{
-				...ctx.actor,
-				type: 'finance.taxfeed.posted',
-				feedId: id,
-				period: c.period,
-				totals,
-				items: c.items.map((i) => ({ ...i, ownBankAccountId: String(i.ownBankAccountId) })),
-				journalEntryId: String(entryId),
-			},
-		],
-	}
+	return handled('tax_feed', id, [
+		{
+			...ctx.actor,
+			type: 'finance.taxfeed.posted',
+			feedId: id,
+			period: c.period,
+			totals,
+			items: c.items.map((i) => ({ ...i, ownBankAccountId: String(i.ownBankAccountId) })),
+			journalEntryId: String(entryId),
+		},
+		])
 }
 
 /** Identified tax revenue on a collection account not yet transferred to the budget account. */
@@ -153,10 +148,5 @@ export function internalTransfer(ctx: CommandContext, c: FinanceCommandOf<'trans
 	})
 	ctx.tx.update(internalTransfers).set({ journalEntryId: entryId }).where(eq(internalTransfers.id, row.id)).run()
 	const id = String(row.id)
-	return {
-		id,
-		entityType: 'internal_transfer',
-		entityId: id,
-		events: [{ ...ctx.actor, type: 'finance.transfer.internal', transferId: id, fromAccount: from.giro, toAccount: to.giro, fromKind: from.kind, toKind: to.kind, amount: c.amount, date: ctx.today, journalEntryId: String(entryId) }],
-	}
+	return handled('internal_transfer', id, [{ ...ctx.actor, type: 'finance.transfer.internal', transferId: id, fromAccount: from.giro, toAccount: to.giro, fromKind: from.kind, toKind: to.kind, amount: c.amount, date: ctx.today, journalEntryId: String(entryId) }])
 }

@@ -1,5 +1,5 @@
 import { and, eq, isNull } from 'drizzle-orm'
-import type { CommandContext, HandlerResult } from '../context.server.ts'
+import { handled, type CommandContext, type HandlerResult } from '../context.server.ts'
 import { personas, roleGrants, roleSubstitutions } from '../schema/keret.ts'
 import { roles } from '../schema/reference.ts'
 import type { KeretEvent } from '../shared/events.ts'
@@ -72,12 +72,7 @@ export function grantRole(ctx: CommandContext, c: KeretCommandOf<'keret.role.gra
 		.returning({ id: roleGrants.id })
 		.get()
 	const id = String(g.id)
-	return {
-		id,
-		entityType: 'role_grant',
-		entityId: id,
-		events: [{ ...ctx.actor, type: 'keret.role.granted', grantId: id, userId: c.userId, roleCode: c.roleCode, grantMunicipalityId: ctx.municipalityId }],
-	}
+	return handled('role_grant', id, [{ ...ctx.actor, type: 'keret.role.granted', grantId: id, userId: c.userId, roleCode: c.roleCode, grantMunicipalityId: ctx.municipalityId }])
 }
 
 export function revokeRole(ctx: CommandContext, c: KeretCommandOf<'keret.role.revoke'>): R {
@@ -91,12 +86,7 @@ export function revokeRole(ctx: CommandContext, c: KeretCommandOf<'keret.role.re
 		refuse('VALIDATION', 'Saját KERET-adminisztrátori jogát nem vonhatja vissza.', 'You cannot revoke your own KERET administrator role.', { field: 'grantId' })
 	ctx.tx.update(roleGrants).set({ revokedAt: ctx.now, revokedBy: ctx.personaId }).where(eq(roleGrants.id, g.id)).run()
 	const id = String(g.id)
-	return {
-		id,
-		entityType: 'role_grant',
-		entityId: id,
-		events: [{ ...ctx.actor, type: 'keret.role.revoked', grantId: id, userId: g.personaId, roleCode: g.roleCode, grantMunicipalityId: ctx.municipalityId }],
-	}
+	return handled('role_grant', id, [{ ...ctx.actor, type: 'keret.role.revoked', grantId: id, userId: g.personaId, roleCode: g.roleCode, grantMunicipalityId: ctx.municipalityId }])
 }
 
 export function createSubstitution(ctx: CommandContext, c: KeretCommandOf<'keret.substitution.create'>): R {
@@ -128,14 +118,9 @@ export function createSubstitution(ctx: CommandContext, c: KeretCommandOf<'keret
 		.returning({ id: roleSubstitutions.id })
 		.get()
 	const id = String(s.id)
-	return {
-		id,
-		entityType: 'role_substitution',
-		entityId: id,
-		events: [
-			{ ...ctx.actor, type: 'keret.substitution.created', substitutionId: id, roleCode: c.roleCode, absentId: c.absentId, substituteId: c.substituteId, validFrom: c.validFrom, validTo: c.validTo },
-		],
-	}
+	return handled('role_substitution', id, [
+		{ ...ctx.actor, type: 'keret.substitution.created', substitutionId: id, roleCode: c.roleCode, absentId: c.absentId, substituteId: c.substituteId, validFrom: c.validFrom, validTo: c.validTo },
+		])
 }
 
 export function revokeSubstitution(ctx: CommandContext, c: KeretCommandOf<'keret.substitution.revoke'>): R {
@@ -147,5 +132,5 @@ export function revokeSubstitution(ctx: CommandContext, c: KeretCommandOf<'keret
 	if (!s) refuse('NOT_FOUND', 'A helyettesítés nem található ebben az önkormányzatban.', 'Substitution not found in this municipality.', { field: 'substitutionId' })
 	ctx.tx.update(roleSubstitutions).set({ revokedAt: ctx.now, revokedBy: ctx.personaId }).where(eq(roleSubstitutions.id, s.id)).run()
 	const id = String(s.id)
-	return { id, entityType: 'role_substitution', entityId: id, events: [{ ...ctx.actor, type: 'keret.substitution.revoked', substitutionId: id }] }
+	return handled('role_substitution', id, [{ ...ctx.actor, type: 'keret.substitution.revoked', substitutionId: id }])
 }
