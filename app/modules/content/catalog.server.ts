@@ -105,6 +105,29 @@ function loadModule(courseId: string, dir: string, problems: Array<ContentProble
 	return { id: meta.id, title: meta.title, lessons }
 }
 
+/**
+ * The glossary is content/glossary.yml plus every content/glossary/*.yml: one file per course lets
+ * authors of different courses work without editing the same file. A term defined twice is a problem.
+ */
+function loadGlossary(root: string, problems: Array<ContentProblem>): Glossary {
+	const files = [path.join(root, 'glossary.yml')]
+	const dir = path.join(root, 'glossary')
+	if (fs.existsSync(dir)) files.push(...fs.readdirSync(dir).filter((f) => f.endsWith('.yml')).sort().map((f) => path.join(dir, f)))
+	const glossary: Glossary = {}
+	const definedIn = new Map<string, string>()
+	for (const file of files.filter((f) => fs.existsSync(f))) {
+		const terms = readYaml(file, GlossarySchema, problems) ?? {}
+		for (const [id, term] of Object.entries(terms)) {
+			if (definedIn.has(id)) problems.push({ file, message: `glossary term "${id}" is also defined in ${definedIn.get(id)}` })
+			else {
+				definedIn.set(id, file)
+				glossary[id] = term
+			}
+		}
+	}
+	return glossary
+}
+
 /** Reads every course, the glossary and the process maps; invalid parts are skipped and reported. */
 export function loadCatalog(root = contentDir()): Catalog {
 	const problems: Array<ContentProblem> = []
@@ -132,8 +155,7 @@ export function loadCatalog(root = contentDir()): Catalog {
 		for (const prerequisite of course.meta.prerequisites)
 			if (!courses.some((c) => c.meta.id === prerequisite)) problems.push({ file: path.join(course.dir, 'course.yml'), message: `unknown prerequisite course "${prerequisite}"` })
 	}
-	const glossaryFile = path.join(root, 'glossary.yml')
-	const glossary = (fs.existsSync(glossaryFile) ? readYaml(glossaryFile, GlossarySchema, problems) : null) ?? {}
+	const glossary = loadGlossary(root, problems)
 	const processMaps = new Map<string, ProcessMap>()
 	const mapsDir = path.join(root, 'process-maps')
 	if (fs.existsSync(mapsDir))

@@ -69,3 +69,13 @@ test('in development an edited lesson shows on the next load', () => {
 	fs.writeFileSync(path.join(root, 'courses/01-c/01-m/01-a.hu.mdx'), lesson('lecke-a', 'Új').replace('title: Lecke', 'title: Új cím'))
 	expect(getCatalog().byId.get('teszt-kurzus')?.lessons[0]?.title.hu).toBe('Új cím')
 })
+
+test('glossary terms may come from content/glossary/*.yml; a term defined twice is a problem', async () => {
+	const root = contentTree({ '01-a.hu.mdx': lesson('lecke-a', '<Term id="keret">KERET</Term>'), '01-a.en.mdx': lesson('lecke-a', '<Term id="keret">KERET</Term>') })
+	fs.mkdirSync(path.join(root, 'glossary'))
+	fs.writeFileSync(path.join(root, 'glossary/keret.yml'), 'keret:\n  term: { hu: KERET, en: KERET }\n  definition: { hu: Keretrendszer, en: Framework }\n')
+	expect((await checkContent(root)).problems).toEqual([])
+	fs.writeFileSync(path.join(root, 'glossary/masik.yml'), 'asp:\n  term: { hu: ASP, en: ASP }\n  definition: { hu: Más, en: Other }\n')
+	const { problems } = await checkContent(root)
+	expect(problems).toEqual([expect.objectContaining({ file: path.join(root, 'glossary/masik.yml'), message: expect.stringContaining('glossary term "asp" is also defined in') })])
+})

@@ -18,7 +18,7 @@ function checkLessonFile(file: string, compiled: CompiledLesson, catalog: Catalo
 			continue
 		}
 		const id = used.attributes.id
-		if (used.name === 'Term' && (!id || !catalog.glossary[id])) problems.push({ ...at, message: `<Term id="${id ?? ''}"> is not in content/glossary.yml` })
+		if (used.name === 'Term' && (!id || !catalog.glossary[id])) problems.push({ ...at, message: `<Term id="${id ?? ''}"> is not in the glossary (content/glossary.yml or content/glossary/*.yml)` })
 		if (used.name === 'ProcessMap' && (!id || !catalog.processMaps.has(id))) problems.push({ ...at, message: `<ProcessMap id="${id ?? ''}"> has no file in content/process-maps/` })
 		if (used.name === 'Exercise' && !id) problems.push({ ...at, message: '<Exercise> needs an id' })
 		if (used.name === 'Figure') {
