@@ -10,6 +10,14 @@ import { budapestDate } from './finance/util.ts'
 import { findHolding, municipalityExists, personaExists } from './keret/access.server.ts'
 import * as keret from './keret/handlers.server.ts'
 import { auditLog } from './schema/keret.ts'
+import * as taxAccount from './tax/account.server.ts'
+import * as taxAssessment from './tax/assessment.server.ts'
+import * as taxDocuments from './tax/documents.server.ts'
+import * as taxInterest from './tax/interest.server.ts'
+import * as taxMonthEnd from './tax/month-end.server.ts'
+import * as taxRegistry from './tax/registry.server.ts'
+import * as taxReturns from './tax/returns.server.ts'
+import * as taxStatements from './tax/statements.server.ts'
 import type { SandboxEvent } from './shared/events.ts'
 import { stmt } from './shared/statements.server.ts'
 import { CommandRefusal, type CommandError, type CommandResult } from './shared/result.ts'
@@ -53,6 +61,25 @@ const HANDLERS: { [K in SandboxCommandType]: Handler } = {
 	'keret.role.revoke': keret.revokeRole,
 	'keret.substitution.create': keret.createSubstitution,
 	'keret.substitution.revoke': keret.revokeSubstitution,
+	'tax.decree.adopt': taxRegistry.adoptDecree,
+	'tax.taxpayer.register': taxRegistry.registerTaxpayer,
+	'tax.object.register': taxRegistry.registerObject,
+	'tax.assessment.issue': taxAssessment.issueAssessment,
+	'tax.return.hipa': taxReturns.fileHipaReturn,
+	'tax.return.tourism': taxReturns.fileTourismReturn,
+	'tax.return.soil': taxReturns.fileSoilReturn,
+	'tax.statement.import': taxStatements.importStatement,
+	'tax.payment.identify': taxStatements.identifyPayment,
+	'tax.suspense.note': taxStatements.noteSuspense,
+	'tax.transfer': taxAccount.transfer,
+	'tax.refund': taxAccount.refund,
+	'tax.charge.cancel': taxAccount.cancelCharge,
+	'tax.interest.run': taxInterest.runInterest,
+	'tax.certificate.issue': taxDocuments.issueCertificate,
+	'tax.balanceNotice.issue': taxDocuments.issueBalanceNotice,
+	'tax.reminder.issue': taxDocuments.issueReminders,
+	'tax.period.close': taxMonthEnd.closePeriod,
+	'tax.feed.post': taxMonthEnd.postFeed,
 }
 
 function zodError(error: z.ZodError): CommandError {

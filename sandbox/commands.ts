@@ -2,19 +2,20 @@ import type { z } from 'zod'
 import { financeCommandSchemas, type FinanceCommand, type FinanceCommandType } from './finance/commands.ts'
 import { keretCommandSchemas, type KeretCommand, type KeretCommandType } from './keret/commands.ts'
 import { ROLE, type RoleCode } from './keret/roles.ts'
+import { taxCommandSchemas, type TaxCommand, type TaxCommandType } from './tax/commands.ts'
 
-export type { FinanceCommand, KeretCommand }
+export type { FinanceCommand, KeretCommand, TaxCommand }
 export type { CommandResult, CommandError, CommandErrorCode, CommandWarning, LocalizedText } from './shared/result.ts'
-export type { SandboxEvent, SandboxEventType, FinanceEvent, KeretEvent } from './shared/events.ts'
+export type { SandboxEvent, SandboxEventType, FinanceEvent, KeretEvent, TaxEvent } from './shared/events.ts'
 
 /** Any command accepted by `execute()` (discriminated by `type`). */
-export type SandboxCommand = FinanceCommand | KeretCommand
-export type SandboxCommandType = FinanceCommandType | KeretCommandType
+export type SandboxCommand = FinanceCommand | KeretCommand | TaxCommand
+export type SandboxCommandType = FinanceCommandType | KeretCommandType | TaxCommandType
 
 /** The persona acting and the municipality active in the KERET header. */
 export type Actor = { personaId: string; municipalityId: string }
 
-export const commandSchemas: { [K in SandboxCommandType]: z.ZodType } = { ...financeCommandSchemas, ...keretCommandSchemas }
+export const commandSchemas: { [K in SandboxCommandType]: z.ZodType } = { ...financeCommandSchemas, ...keretCommandSchemas, ...taxCommandSchemas }
 
 /**
  * KERET roles that allow each command in the active municipality (any one of them suffices; a valid
@@ -54,4 +55,23 @@ export const COMMAND_ROLES: { [K in SandboxCommandType]: ReadonlyArray<RoleCode>
 	'keret.role.revoke': [ROLE.keretAdmin],
 	'keret.substitution.create': [ROLE.keretAdmin],
 	'keret.substitution.revoke': [ROLE.keretAdmin],
+	'tax.decree.adopt': [ROLE.adoVezeto, ROLE.adoUgyintezo],
+	'tax.taxpayer.register': [ROLE.adoUgyintezo],
+	'tax.object.register': [ROLE.adoUgyintezo],
+	'tax.assessment.issue': [ROLE.adoUgyintezo],
+	'tax.return.hipa': [ROLE.adoUgyintezo],
+	'tax.return.tourism': [ROLE.adoUgyintezo],
+	'tax.return.soil': [ROLE.adoUgyintezo],
+	'tax.statement.import': [ROLE.adoUgyintezo, ROLE.adoPenzugy],
+	'tax.payment.identify': [ROLE.adoUgyintezo, ROLE.adoPenzugy],
+	'tax.suspense.note': [ROLE.adoUgyintezo, ROLE.adoPenzugy],
+	'tax.transfer': [ROLE.adoUgyintezo],
+	'tax.refund': [ROLE.adoUgyintezo],
+	'tax.charge.cancel': [ROLE.adoUgyintezo, ROLE.adoVezeto],
+	'tax.interest.run': [ROLE.adoUgyintezo],
+	'tax.certificate.issue': [ROLE.adoUgyintezo, ROLE.adoVezeto],
+	'tax.balanceNotice.issue': [ROLE.adoUgyintezo],
+	'tax.reminder.issue': [ROLE.adoUgyintezo],
+	'tax.period.close': [ROLE.adoUgyintezo, ROLE.adoPenzugy],
+	'tax.feed.post': [ROLE.adoPenzugy, ROLE.adoUgyintezo, ROLE.konyvelo],
 }

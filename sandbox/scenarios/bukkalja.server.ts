@@ -4,6 +4,7 @@ import { ROLE } from '../keret/roles.ts'
 import { budgetYears, ownBankAccounts, partnerRelatedPersonas, partners } from '../schema/finance.ts'
 import { municipalities, offices, personas, roleGrants, sandboxMeta } from '../schema/keret.ts'
 import { SANDBOX_SCHEMA_VERSION } from '../schema/version.ts'
+import { seedBukkaljaTax } from './bukkalja-tax.server.ts'
 import { validateAdoszam, validateGiro } from '../shared/identifiers.ts'
 
 /**
@@ -77,6 +78,15 @@ const OWN_ACCOUNTS: Array<{ municipality: string; kind: 'budget' | 'tax_collecti
 	{ municipality: BUKKALJA.B, kind: 'tax_collection', name: 'Építményadó beszedési számla', giro: '11739016-20000000-00124056', taxType: 'epitmenyado' },
 	{ municipality: BUKKALJA.B, kind: 'tax_collection', name: 'Helyi iparűzési adó beszedési számla', giro: '11739016-20000000-00124166', taxType: 'hipa' },
 	{ municipality: BUKKALJA.B, kind: 'tax_collection', name: 'Magánszemélyek kommunális adója beszedési számla', giro: '11739016-20000000-00124276', taxType: 'kommunalis' },
+	{ municipality: BUKKALJA.A, kind: 'tax_collection', name: 'Telekadó beszedési számla', giro: '11739016-20000000-00124001', taxType: 'telekado' },
+	{ municipality: BUKKALJA.A, kind: 'tax_collection', name: 'Idegenforgalmi adó beszedési számla', giro: '11739016-20000000-00124104', taxType: 'idegenforgalmi' },
+	{ municipality: BUKKALJA.A, kind: 'tax_collection', name: 'Talajterhelési díj beszedési számla', giro: '11739016-20000000-00124207', taxType: 'talajterhelesi' },
+	{ municipality: BUKKALJA.A, kind: 'tax_collection', name: 'Gépjárműadó beszedési számla', giro: '11739016-20000000-00124300', taxType: 'gepjarmuado' },
+	{ municipality: BUKKALJA.B, kind: 'tax_collection', name: 'Telekadó beszedési számla', giro: '11739016-20000000-00124403', taxType: 'telekado' },
+	{ municipality: BUKKALJA.B, kind: 'tax_collection', name: 'Idegenforgalmi adó beszedési számla', giro: '11739016-20000000-00124506', taxType: 'idegenforgalmi' },
+	{ municipality: BUKKALJA.B, kind: 'tax_collection', name: 'Talajterhelési díj beszedési számla', giro: '11739016-20000000-00124609', taxType: 'talajterhelesi' },
+	{ municipality: BUKKALJA.B, kind: 'tax_collection', name: 'Gépjárműadó beszedési számla', giro: '11739016-20000000-00124702', taxType: 'gepjarmuado' },
+	{ municipality: BUKKALJA.B, kind: 'tax_collection', name: 'Késedelmi pótlék beszedési számla', giro: '11739016-20000000-00124805', taxType: 'potlek' },
 ]
 
 function checked(kind: 'adószám' | 'GIRO', value: string): string {
@@ -160,5 +170,8 @@ export function buildBukkalja(db: SandboxDb, options: { year: number; now: numbe
 			.values(OWN_ACCOUNTS.map((a) => ({ municipalityId: a.municipality, kind: a.kind, name: a.name, giro: checked('GIRO', a.giro), ledgerAccount: a.kind === 'budget' ? '3311' : '3312', taxType: a.taxType })))
 			.run()
 	})
+	const collection: Record<string, Record<string, string>> = {}
+	for (const a of OWN_ACCOUNTS) if (a.taxType) (collection[a.municipality] ??= {})[a.taxType] = a.giro
+	seedBukkaljaTax(db, { year, now, collection })
 	return bukkaljaIds(db)
 }

@@ -79,5 +79,25 @@ export type KeretEvent =
 	| Ev<'keret.substitution.created', { substitutionId: string; roleCode: string; absentId: string; substituteId: string; validFrom: string; validTo: string }>
 	| Ev<'keret.substitution.revoked', { substitutionId: string }>
 
-export type SandboxEvent = FinanceEvent | KeretEvent
+/** A tax-account line as events carry it. */
+export type TaxLineData = { entryId: string; adonem: string; amount: number; dueDate: string | null }
+
+export type TaxEvent =
+	| Ev<'tax.decree.adopted', { decreeId: string; reference: string; validFrom: string; taxes: Array<string> }>
+	| Ev<'tax.taxpayer.registered', { taxpayerId: string; kind: string; name: string; adoazonositoJel: string | null; adoszam: string | null }>
+	| Ev<'tax.object.registered', { objectId: string; taxpayerId: string; kind: string; adonem: string; hrsz: string | null; areaM2: number | null; acquiredOn: string; notifiedOn: string; notifiedLate: boolean }>
+	| Ev<'tax.assessment.issued', { documentId: string; number: string; taxpayerId: string; adonem: string; year: number; total: number; instalments: Array<TaxLineData & { statutoryDueDate: string }> }>
+	| Ev<'tax.return.filed', { documentId: string; number: string; taxpayerId: string; adonem: string; period: string; base: number; tax: number; selfRevision: boolean; charges: Array<TaxLineData>; surcharge: number }>
+	| Ev<'tax.statement.imported', { statementId: string; fileName: string; lines: number; total: number; matched: number; unidentified: number }>
+	| Ev<'tax.payment.matched', { lineId: string; taxpayerId: string; adonem: string; amount: number; valueDate: string; how: 'auto' | 'manual'; overpayment: number }>
+	| Ev<'tax.payment.suspended', { lineId: string; amount: number; note: string }>
+	| Ev<'tax.transfer.posted', { taxpayerId: string; fromAdonem: string; toAdonem: string; amount: number; kind: 'transfer' | 'refund' | 'cancellation'; reason: string }>
+	| Ev<'tax.late_interest.posted', { asOf: string; items: Array<{ taxpayerId: string; chargeEntryId: string; days: number; amount: number }>; total: number }>
+	| Ev<'tax.certificate.issued', { documentId: string; number: string; taxpayerId: string; kind: 'general' | 'nemleges'; debt: number }>
+	| Ev<'tax.balance_notice.issued', { documentId: string; number: string; taxpayerId: string; balance: number }>
+	| Ev<'tax.reminder.issued', { documents: Array<{ documentId: string; taxpayerId: string; arrears: number }>; threshold: number }>
+	| Ev<'tax.period.closed', { period: string; items: Array<{ adonem: string; rovat: string; charged: number; identified: number; unidentified: number; overpayment: number }> }>
+	| Ev<'tax.feed.posted', { period: string; financeFeedId: string; journalEntryId: string }>
+
+export type SandboxEvent = FinanceEvent | KeretEvent | TaxEvent
 export type SandboxEventType = SandboxEvent['type']
