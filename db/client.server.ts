@@ -28,7 +28,31 @@ export function openDb(filePath: string): Db {
 	sqlite.pragma('busy_timeout = 5000')
 	// NORMAL is durable in WAL mode except for the last commit on power loss, which is acceptable here.
 	sqlite.pragma('synchronous = NORMAL')
+	cachePreparedStatements(sqlite)
 	return immediateTransactions(drizzle(sqlite, { schema }) as Db)
+}
+
+/**
+ * drizzle prepares every query anew; SQLite's prepare is a good part of a page's database time.
+ * The connection keeps its statements by SQL text instead (queries are built from a fixed set of
+ * shapes, so the map stays small). A statement comes back in its default row mode, because drizzle
+ * switches some to raw mode. Safe because better-sqlite3 runs one statement at a time on a
+ * connection; nothing here holds an `iterate()` open while preparing the same SQL.
+ */
+export function cachePreparedStatements(sqlite: Database.Database, max = 2000) {
+	const prepare = sqlite.prepare.bind(sqlite)
+	const cache = new Map<string, Database.Statement>()
+	sqlite.prepare = ((source: string) => {
+		const cached = cache.get(source)
+		if (cached) {
+			if (cached.reader) cached.raw(false).pluck(false).expand(false)
+			return cached
+		}
+		const statement = prepare(source)
+		if (cache.size >= max) cache.clear()
+		cache.set(source, statement)
+		return statement
+	}) as Database.Database['prepare']
 }
 
 /**

@@ -40,7 +40,10 @@ export async function startServer(options: { background?: boolean } = {}) {
 		'/assets',
 		express.static(path.join(BUILD_DIR, 'client/assets'), { immutable: true, maxAge: '1y' }),
 	)
-	app.use(express.static(path.join(BUILD_DIR, 'client'), { maxAge: '1h' }))
+	// Only paths that name a file can be one: skipping the stat() for page URLs saves a syscall and
+	// serve-static's error path on every page request (bench/learning.ts).
+	const publicFiles = express.static(path.join(BUILD_DIR, 'client'), { maxAge: '1h' })
+	app.use((req, res, next) => (path.extname(req.path) ? publicFiles(req, res, next) : next()))
 	app.use((req, res, next) => {
 		const start = performance.now()
 		res.on('finish', () => {
