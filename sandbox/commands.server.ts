@@ -65,6 +65,7 @@ const HANDLERS: { [K in SandboxCommandType]: Handler } = {
 	'tax.taxpayer.register': taxRegistry.registerTaxpayer,
 	'tax.object.register': taxRegistry.registerObject,
 	'tax.assessment.issue': taxAssessment.issueAssessment,
+	'tax.assessment.run': taxAssessment.runAssessments,
 	'tax.return.hipa': taxReturns.fileHipaReturn,
 	'tax.return.tourism': taxReturns.fileTourismReturn,
 	'tax.return.soil': taxReturns.fileSoilReturn,

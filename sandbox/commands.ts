@@ -59,6 +59,7 @@ export const COMMAND_ROLES: { [K in SandboxCommandType]: ReadonlyArray<RoleCode>
 	'tax.taxpayer.register': [ROLE.adoUgyintezo],
 	'tax.object.register': [ROLE.adoUgyintezo],
 	'tax.assessment.issue': [ROLE.adoUgyintezo],
+	'tax.assessment.run': [ROLE.adoUgyintezo, ROLE.adoVezeto],
 	'tax.return.hipa': [ROLE.adoUgyintezo],
 	'tax.return.tourism': [ROLE.adoUgyintezo],
 	'tax.return.soil': [ROLE.adoUgyintezo],

@@ -38,21 +38,25 @@ function rateFor(tax: LocalTaxDecree['taxes'][number], base: string, category: s
 	return (lines.find((r) => category !== null && r.category === category) ?? lines.find((r) => !r.category))?.rate ?? null
 }
 
-export function issueAssessment(ctx: CommandContext, c: TaxCommandOf<'tax.assessment.issue'>): R {
-	const info = ADONEM_INFO[c.adonem]
-	if (info.lastYear !== null && c.year > info.lastYear) refuse('WRONG_STATE', `${info.hu}: ${info.lastYear} utáni évre az önkormányzat nem vet ki adót.`, `${info.en}: the municipality assesses no tax after ${info.lastYear}.`, { field: 'year', rule: TAX_RULE.vehicleTax })
+function requireAssessable(ctx: CommandContext, adonem: Adonem, year: number): void {
+	const info = ADONEM_INFO[adonem]
+	if (info.lastYear !== null && year > info.lastYear) refuse('WRONG_STATE', `${info.hu}: ${info.lastYear} utáni évre az önkormányzat nem vet ki adót.`, `${info.en}: the municipality assesses no tax after ${info.lastYear}.`, { field: 'year', rule: TAX_RULE.vehicleTax })
 	if (info.establishment !== 'assessment')
 		refuse('WRONG_STATE', `${info.hu} nem kivetéses adó: bevallás alapján kerül előírásra.`, `${info.en} is not assessed by decision; it is charged from a return.`, { field: 'adonem', rule: TAX_RULE.establishment })
 	const currentYear = Number(ctx.today.slice(0, 4))
-	if (c.year > currentYear) refuse('DATE_OUTSIDE_YEAR', `Jövőbeli évre (${c.year}) nem adható ki határozat.`, `No decision can be issued for a future year (${c.year}).`, { field: 'year' })
+	if (year > currentYear) refuse('DATE_OUTSIDE_YEAR', `Jövőbeli évre (${year}) nem adható ki határozat.`, `No decision can be issued for a future year (${year}).`, { field: 'year' })
+}
+
+const OBJECTS_SQL = `select id, taxpayer_id as taxpayerId, kind, hrsz, area_m2 as areaM2, category, share_num as shareNum, share_den as shareDen, acquired_on as acquiredOn, disposed_on as disposedOn
+	from tax_objects where municipality_id = ? and adonem = ?`
+
+export function issueAssessment(ctx: CommandContext, c: TaxCommandOf<'tax.assessment.issue'>): R {
+	const info = ADONEM_INFO[c.adonem]
+	requireAssessable(ctx, c.adonem, c.year)
 	requireTaxpayer(ctx, c.taxpayerId)
-	if (stmt(ctx.tx, "select 1 from tax_documents where municipality_id = ? and taxpayer_id = ? and kind = 'assessment' and adonem = ? and period = ?").get(ctx.municipalityId, c.taxpayerId, c.adonem, String(c.year)))
+	if (hasAssessment(ctx, c.taxpayerId, c.adonem, c.year))
 		refuse('DUPLICATE', `Az adózónak a(z) ${c.year}. évre már van ${info.hu.toLowerCase()} határozata.`, `The taxpayer already has a ${c.year} decision for ${info.en.toLowerCase()}.`, { field: 'year' })
-	const objects = stmt(
-		ctx.tx,
-		`select id, kind, hrsz, area_m2 as areaM2, category, share_num as shareNum, share_den as shareDen, acquired_on as acquiredOn, disposed_on as disposedOn
-		 from tax_objects where municipality_id = ? and taxpayer_id = ? and adonem = ? order by id`,
-	).all(ctx.municipalityId, c.taxpayerId, c.adonem) as Array<ObjectRow>
+	const objects = stmt(ctx.tx, `${OBJECTS_SQL} and taxpayer_id = ? order by id`).all(ctx.municipalityId, c.adonem, c.taxpayerId) as Array<ObjectRow>
 	const liable = objects.filter((o) => liableForYear(o.acquiredOn, o.disposedOn, c.year))
 	if (liable.length === 0)
 		refuse(
@@ -65,8 +69,44 @@ export function issueAssessment(ctx: CommandContext, c: TaxCommandOf<'tax.assess
 				: `The taxpayer has no notified object subject to ${info.en.toLowerCase()}.`,
 			{ field: 'year', rule: TAX_RULE.owner1Jan },
 		)
+	const event = assessOne(ctx, c.taxpayerId, c.adonem, c.year, liable, decreeTax(ctx, c.adonem, c.year))
+	return handled('tax_document', event.documentId, [event])
+}
+
+/**
+ * Annual assessment run (évi kivetés): a decision for every taxpayer liable on 1 January who has none
+ * for the year yet, in one transaction. Taxpayers already assessed are left alone, so the run can be
+ * repeated after new notifications.
+ */
+export function runAssessments(ctx: CommandContext, c: TaxCommandOf<'tax.assessment.run'>): R {
+	requireAssessable(ctx, c.adonem, c.year)
 	const tax = decreeTax(ctx, c.adonem, c.year)
-	const base = c.adonem === 'kommunalis' ? 'perTaxObject' : 'usefulAreaM2'
+	const done = new Set(
+		(stmt(ctx.tx, "select taxpayer_id as id from tax_documents where municipality_id = ? and kind = 'assessment' and adonem = ? and period = ?").all(ctx.municipalityId, c.adonem, String(c.year)) as Array<{ id: number }>).map(
+			(r) => r.id,
+		),
+	)
+	const byTaxpayer = new Map<number, Array<ObjectRow>>()
+	for (const o of stmt(ctx.tx, `${OBJECTS_SQL} order by taxpayer_id, id`).all(ctx.municipalityId, c.adonem) as Array<ObjectRow & { taxpayerId: number }>) {
+		if (done.has(o.taxpayerId) || !liableForYear(o.acquiredOn, o.disposedOn, c.year)) continue
+		const list = byTaxpayer.get(o.taxpayerId) ?? []
+		list.push(o)
+		byTaxpayer.set(o.taxpayerId, list)
+	}
+	if (byTaxpayer.size === 0)
+		refuse('WRONG_STATE', `Nincs olyan adózó, akinek a(z) ${c.year}. évre még nincs határozata.`, `Every liable taxpayer already has a ${c.year} decision.`, { field: 'year' })
+	const events = [...byTaxpayer].map(([taxpayerId, objects]) => assessOne(ctx, taxpayerId, c.adonem, c.year, objects, tax))
+	return { entityType: 'tax_assessment_run', events }
+}
+
+function hasAssessment(ctx: CommandContext, taxpayerId: number, adonem: string, year: number): boolean {
+	return stmt(ctx.tx, "select 1 from tax_documents where municipality_id = ? and taxpayer_id = ? and kind = 'assessment' and adonem = ? and period = ?").get(ctx.municipalityId, taxpayerId, adonem, String(year)) !== undefined
+}
+
+/** One decision: the tax of the liable objects, the document and its two instalment charges. */
+function assessOne(ctx: CommandContext, taxpayerId: number, adonem: Adonem, year: number, liable: Array<ObjectRow>, tax: LocalTaxDecree['taxes'][number]): Extract<TaxEvent, { type: 'tax.assessment.issued' }> {
+	const info = ADONEM_INFO[adonem]
+	const base = adonem === 'kommunalis' ? 'perTaxObject' : 'usefulAreaM2'
 	const inputs: Array<TaxObjectInput> = liable.map((o) => {
 		const rateFt = rateFor(tax, base, o.category)
 		if (rateFt === null)
@@ -84,35 +124,34 @@ export function issueAssessment(ctx: CommandContext, c: TaxCommandOf<'tax.assess
 		}
 	})
 	const computed = annualTax({ taxType: info.decreeTax as KivetesTaxType, objects: inputs })
-	const dates = assessmentInstalmentDates(c.year, ctx.today)
+	const dates = assessmentInstalmentDates(year, ctx.today)
 	const amounts = splitInstalments(computed.total)
 	const doc = insertDocument(ctx, {
-		taxpayerId: c.taxpayerId,
+		taxpayerId,
 		kind: 'assessment',
-		adonem: c.adonem,
-		period: String(c.year),
+		adonem,
+		period: String(year),
 		total: computed.total,
-		data: { year: c.year, objects: computed.objects.map((o, i) => ({ ...o, hrsz: liable[i]!.hrsz, category: liable[i]!.category })), instalments: dates.map((d, i) => ({ ...d, amount: amounts[i] })) },
+		data: { year, objects: computed.objects.map((o, i) => ({ ...o, hrsz: liable[i]!.hrsz, category: liable[i]!.category })), instalments: dates.map((d, i) => ({ ...d, amount: amounts[i] })) },
 	})
 	const instalments: Array<TaxLineData & { statutoryDueDate: string }> = []
 	dates.forEach((d, i) => {
 		const amount = amounts[i]!
 		if (amount === 0) return
 		const entryId = postTaxEntry(ctx, {
-			taxpayerId: c.taxpayerId,
-			adonem: c.adonem,
+			taxpayerId,
+			adonem,
 			kind: 'charge',
 			debit: amount,
 			dueDate: d.effective,
 			statutoryDueDate: d.statutory,
 			valueDate: ctx.today,
-			taxYear: c.year,
+			taxYear: year,
 			documentId: doc.id,
-			description: `${info.hu} ${c.year}, ${i + 1}. részlet (${doc.number})`,
+			description: `${info.hu} ${year}, ${i + 1}. részlet (${doc.number})`,
 		})
-		instalments.push({ entryId: String(entryId), adonem: c.adonem, amount, dueDate: d.effective, statutoryDueDate: d.statutory })
+		instalments.push({ entryId: String(entryId), adonem, amount, dueDate: d.effective, statutoryDueDate: d.statutory })
 	})
-	reallocate(ctx, c.taxpayerId, c.adonem)
-	const id = String(doc.id)
-	return handled('tax_document', id, [{ ...ctx.actor, type: 'tax.assessment.issued', documentId: id, number: doc.number, taxpayerId: String(c.taxpayerId), adonem: c.adonem, year: c.year, total: computed.total, instalments }])
+	reallocate(ctx, taxpayerId, adonem)
+	return { ...ctx.actor, type: 'tax.assessment.issued', documentId: String(doc.id), number: doc.number, taxpayerId: String(taxpayerId), adonem, year, total: computed.total, instalments }
 }

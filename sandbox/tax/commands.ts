@@ -50,6 +50,7 @@ export const taxCommandSchemas = {
 		notifiedOn: zIsoDate,
 	}),
 	'tax.assessment.issue': z.object({ type: z.literal('tax.assessment.issue'), taxpayerId: zId, adonem: zAdonem, year: zYear }),
+	'tax.assessment.run': z.object({ type: z.literal('tax.assessment.run'), adonem: zAdonem, year: zYear }),
 	'tax.return.hipa': z.object({
 		type: z.literal('tax.return.hipa'),
 		taxpayerId: zId,

@@ -21,8 +21,12 @@ const PREFIX: Record<TaxDocumentKind, string> = { assessment: 'KH', return: 'BV'
 export function nextDocumentNumber(ctx: CommandContext, kind: TaxDocumentKind): string {
 	const year = ctx.today.slice(0, 4)
 	const prefix = `${PREFIX[kind]}-${year}/`
-	const row = stmt(ctx.tx, 'select count(*) as n from tax_documents where municipality_id = ? and kind = ? and number like ?').get(ctx.municipalityId, kind, `${prefix}%`) as { n: number }
-	return `${prefix}${String(row.n + 1).padStart(5, '0')}`
+	// the highest number with this prefix, found through the unique (municipality, number) index
+	const row = stmt(ctx.tx, 'select number from tax_documents where municipality_id = ? and number >= ? and number < ? order by number desc limit 1').get(ctx.municipalityId, prefix, `${prefix}\uffff`) as
+		| { number: string }
+		| undefined
+	const last = row ? Number(row.number.slice(prefix.length)) : 0
+	return `${prefix}${String(last + 1).padStart(5, '0')}`
 }
 
 export function insertDocument(

@@ -82,11 +82,10 @@ function accountEntries(db: SandboxDbOrTx, municipalityId: string, taxpayerId: n
  */
 export function reallocate(ctx: CommandContext, taxpayerId: number, adonem: string): void {
 	const entries = accountEntries(ctx.tx, ctx.municipalityId, taxpayerId, adonem)
-	stmt(ctx.tx, 'delete from tax_allocations where municipality_id = ? and charge_entry_id in (select id from tax_entries where taxpayer_id = ? and adonem = ?)').run(
-		ctx.municipalityId,
-		taxpayerId,
-		adonem,
-	)
+	if (entries.length === 0) return
+	// the account's own entries are known: delete their allocations by id (an indexed lookup each)
+	const remove = stmt(ctx.tx, 'delete from tax_allocations where charge_entry_id = ?')
+	for (const e of entries) if (e.debit > 0) remove.run(e.id)
 	const debits = entries.filter((e) => e.debit > 0).map((e) => ({ id: e.id, dueDate: e.dueDate ?? e.valueDate, open: e.debit }))
 	const credits = entries.filter((e) => e.credit > 0).sort((a, b) => Number(b.kind === 'cancellation') - Number(a.kind === 'cancellation') || a.valueDate.localeCompare(b.valueDate) || a.id - b.id)
 	const insert = stmt(ctx.tx, 'insert into tax_allocations (municipality_id, credit_entry_id, charge_entry_id, amount) values (?, ?, ?, ?)')

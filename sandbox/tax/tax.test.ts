@@ -211,3 +211,20 @@ test('HIPA: the annual return charges the tax less the advances; a self-revision
 	expect(ev.charges.find((c) => c.adonem === 'potlek')?.amount).toBe(ev.surcharge)
 	expect(ev.surcharge).toBeGreaterThan(0)
 })
+
+test('annual assessment run: one decision per taxpayer liable on 1 January without one; a repeated run finds nobody', () => {
+	sb = newSandbox()
+	const a = register('adougyes1', A, 'Papp József', '8333380018')
+	const b = register('adougyes1', A, 'Oláh Péter', '8414740014')
+	const c = register('adougyes1', A, 'Bodnár Ilona', '8302220035')
+	building('adougyes1', A, a, 'epitmenyado', '11', 50, 'lakas')
+	building('adougyes1', A, b, 'epitmenyado', '12', 60, 'udulo')
+	building('adougyes1', A, c, 'epitmenyado', '13', 70, 'lakas', '2026-01-10') // bought this year: liable from next year
+	sb.ok('adougyes1', { type: 'tax.assessment.issue', taxpayerId: a, adonem: 'epitmenyado', year: 2026 }, { now: at('2026-02-10') })
+	const run = sb.ok('adougyes1', { type: 'tax.assessment.run', adonem: 'epitmenyado', year: 2026 }, { now: at('2026-02-11') })
+	// the scenario's own taxpayers in Alsóbükk are assessed too; of ours only Oláh is due one
+	const assessed = new Map(run.events.map((e) => (e.type === 'tax.assessment.issued' ? [e.taxpayerId, e.total] : ['', 0])))
+	expect(assessed.get(String(b))).toBe(60000)
+	expect(assessed.has(String(a)) || assessed.has(String(c))).toBe(false)
+	expect(sb.run('adougyes1', { type: 'tax.assessment.run', adonem: 'epitmenyado', year: 2026 }, { now: at('2026-02-12') })).toMatchObject({ ok: false, error: { code: 'WRONG_STATE' } })
+})
