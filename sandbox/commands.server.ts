@@ -3,6 +3,8 @@ import { COMMAND_ROLES, commandSchemas, type Actor, type SandboxCommand, type Sa
 import type { CommandContext, HandlerResult } from './context.server.ts'
 import type { SandboxDb } from './db.server.ts'
 import * as budget from './finance/budget.server.ts'
+import * as cashplan from './finance/cashplan.server.ts'
+import * as corrections from './finance/corrections.server.ts'
 import * as expenditure from './finance/expenditure.server.ts'
 import * as revenue from './finance/revenue.server.ts'
 import * as taxfeed from './finance/taxfeed.server.ts'
@@ -55,6 +57,9 @@ const HANDLERS: { [K in SandboxCommandType]: Handler } = {
 	'receipt.suspend': revenue.suspendReceipt,
 	'taxfeed.post': taxfeed.postTaxFeed,
 	'transfer.internal': taxfeed.internalTransfer,
+	'cashplan.set': cashplan.setCashPlan,
+	'journal.correct': corrections.correctJournal,
+	'journal.reverse': corrections.reverseJournal,
 	'keret.user.create': keret.createUser,
 	'keret.user.setActive': keret.setActive,
 	'keret.role.grant': keret.grantRole,

@@ -157,6 +157,20 @@ export const financeCommandSchemas = {
 	}),
 	/** Transfer between own bank accounts (e.g. beszedési → költségvetési számla), through 3699. */
 	'transfer.internal': z.object({ type: z.literal('transfer.internal'), fromOwnAccountId: zId, toOwnAccountId: zId, amount: zAmount }),
+	/** Előirányzat-felhasználási terv: planned expenditure cash-out per month (January first), 12 values. */
+	'cashplan.set': z.object({ type: z.literal('cashplan.set'), year: z.number().int().min(2000).max(2100), months: z.array(zNonNegative).length(12) }),
+	/** Manual correction (helyesbítő könyvelés) in the financial accounts (classes 1–9). */
+	'journal.correct': z.object({
+		type: z.literal('journal.correct'),
+		bookingDate: zIsoDate,
+		description: zText(300),
+		lines: z
+			.array(z.object({ debit: z.string().regex(/^[1-9]\d{1,5}$/, 'account of classes 1–9, e.g. 52'), credit: z.string().regex(/^[1-9]\d{1,5}$/, 'account of classes 1–9, e.g. 423'), amount: zAmount }))
+			.min(1)
+			.max(10),
+	}),
+	/** Storno of a manual correction; document-driven postings are corrected through their documents. */
+	'journal.reverse': z.object({ type: z.literal('journal.reverse'), entryId: zId, reason: zText(300) }),
 } as const
 
 type Schemas = typeof financeCommandSchemas

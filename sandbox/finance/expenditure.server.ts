@@ -7,6 +7,7 @@ import { validateAdoszam, validateGiro } from '../shared/identifiers.ts'
 import { refuse } from '../shared/result.ts'
 import { RULE } from '../shared/rules.ts'
 import { addDays } from '../shared/dates.ts'
+import { requireLiquidity } from './cashplan.server.ts'
 import type { FinanceCommandOf } from './commands.ts'
 import {
 	getCommitment,
@@ -207,6 +208,7 @@ export function countersign(ctx: CommandContext, c: FinanceCommandOf<'commitment
 			`Insufficient cover: free appropriation (${commitment.rovat}/${commitment.funkcio}) is ${f.szabad} Ft, the commitment is ${commitment.amount} Ft. The countersignature must be refused.`,
 			{ rule: RULE.cover },
 		)
+	requireLiquidity(ctx, commitment)
 	const link = rovatLink(ctx.tx, commitment.rovat, ctx.today)
 	if (!link) throw new Error(`no account link for ${commitment.rovat}`)
 	const entryId = postEntry(ctx.tx, {

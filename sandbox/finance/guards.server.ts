@@ -77,12 +77,13 @@ export type CommitmentRow = {
 	amount: number
 	status: 'recorded' | 'countersigned' | 'refused' | 'cancelled'
 	createdBy: string
+	dueDate: string
 }
 
 export function getCommitment(ctx: CommandContext, id: number, field = 'commitmentId') {
 	const c = stmt(
 		ctx.tx,
-		`select id, year, kind, number, partner_id as partnerId, rovat, funkcio, amount, status, created_by as createdBy
+		`select id, year, kind, number, partner_id as partnerId, rovat, funkcio, amount, due_date as dueDate, status, created_by as createdBy
 		 from fin_commitments where id = ? and municipality_id = ?`,
 	).get(id, ctx.municipalityId) as CommitmentRow | undefined
 	if (!c) refuse('NOT_FOUND', 'A kötelezettségvállalás nem található ebben az önkormányzatban.', 'Commitment not found in this municipality.', { field })

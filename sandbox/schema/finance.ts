@@ -423,3 +423,21 @@ export const internalTransfers = sqliteTable(
 	},
 	(t) => [index('fin_internal_transfers_from_idx').on(t.fromAccountId)],
 )
+
+/**
+ * Előirányzat-felhasználási terv (SANDBOX model of reference.md §A.1 rule 2b): the cash the municipality
+ * plans to pay out for expenditure in each month of the year. The financial countersignature checks
+ * that the commitments due by a month fit the plan cumulated to that month (likviditás).
+ */
+export const cashPlans = sqliteTable(
+	'fin_cash_plans',
+	{
+		municipalityId: muni(),
+		year: integer('year').notNull(),
+		month: integer('month').notNull(),
+		plannedOut: integer('planned_out').notNull(),
+		setBy: persona('set_by').notNull(),
+		setAt: integer('set_at').notNull(),
+	},
+	(t) => [primaryKey({ columns: [t.municipalityId, t.year, t.month] })],
+)

@@ -3,4 +3,4 @@
  * (it equals the number of committed migrations); the file store rebuilds or migrates templates
  * and sandbox files whose recorded version differs.
  */
-export const SANDBOX_SCHEMA_VERSION = 4
+export const SANDBOX_SCHEMA_VERSION = 5

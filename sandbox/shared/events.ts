@@ -69,6 +69,9 @@ export type FinanceEvent =
 				journalEntryId: string
 			}
 	  >
+	| Ev<'finance.cashplan.set', { year: number; months: Array<number>; total: number }>
+	| Ev<'finance.journal.corrected', { entryId: string; bookingDate: string; description: string; lines: Array<{ debit: string; credit: string; amount: number }> }>
+	| Ev<'finance.journal.reversed', { entryId: string; reversedEntryId: string; reason: string }>
 	| Ev<'finance.transfer.internal', { transferId: string; fromAccount: string; toAccount: string; fromKind: string; toKind: string; amount: number; date: string; journalEntryId: string }>
 
 export type KeretEvent =

@@ -18,6 +18,7 @@ export type CommandErrorCode =
 	| 'SOD_CONFLICT' // Ávr. 60. § incompatibility on the same economic event
 	| 'CONFLICT_OF_INTEREST' // own benefit / close relative (Ávr. 60. §)
 	| 'INSUFFICIENT_APPROPRIATION' // szabad előirányzat does not cover the amount
+	| 'INSUFFICIENT_LIQUIDITY' // the cash plan does not cover what falls due by the month
 	| 'UNBALANCED' // budget document not balanced
 	| 'WRITTEN_COMMITMENT_REQUIRED' // amount ≥ threshold without a written document
 	| 'AMOUNT_MISMATCH' // amount exceeds / differs from the amount allowed

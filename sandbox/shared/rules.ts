@@ -11,6 +11,10 @@ export const RULE = {
 	written: 'A.1/1: írásbeli kötelezettségvállalás (Ávr. 52. § (6) a) ○)',
 	/** A.1 rule 2 (a): free appropriation must cover the commitment. */
 	cover: 'A.1/2a: szabad előirányzat fedezet',
+	/** A.1 rule 2 (b): cash available when due, by the előirányzat-felhasználási terv (SANDBOX monthly model). */
+	liquidity: 'A.1/2b: likviditás (előirányzat-felhasználási terv)',
+	/** A.3: postings are immutable; a document's postings are corrected through the document. */
+	reversal: 'A.3: könyvelt tétel csak stornóval helyesbíthető',
 	/** A.1 rule 3: payment order only after validation. */
 	orderAfterValidation: 'A.1/3: utalványozás csak érvényesítés után',
 	/** Order of the expenditure cycle (A.1 table): certify → validate → order → transfer → match. */
