@@ -14,7 +14,8 @@ function baseType(schema: z.ZodType): string {
 	return def.type
 }
 
-const AMOUNT_FIELDS = new Set(['amount'])
+// forint figures people type with digit groups ("7 500 000"): an amount, a tax base, a reminder threshold
+const AMOUNT_FIELDS = new Set(['amount', 'base', 'threshold'])
 
 /**
  * Turns a submitted form into the command object its schema expects: numbers for number

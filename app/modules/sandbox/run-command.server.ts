@@ -12,24 +12,47 @@ import { sandboxStore } from './store.server.ts'
 
 export type CommandFailure = { commandType: string; error: { field: string | null; message: string; rule: string | null }; values: Record<string, string | Array<string>> }
 
+export type RunOptions = {
+	/** Where a success goes; a function gets the command's result id (to open the record just made). */
+	redirectTo: string | ((id: string | undefined) => string)
+	/**
+	 * Builds the command's input where the form's fields are not the command's own (a file upload,
+	 * a decree typed as YAML); may refuse before anything runs; null = the usual field-by-field reading.
+	 */
+	toCommand?: (formData: FormData) => Promise<Record<string, unknown> | { refused: CommandError } | null>
+	/**
+	 * The form field a refusal belongs to, when the command names it differently (a decree's nested
+	 * path); null shows it at the top of the form.
+	 */
+	fieldFor?: (field: string, formData: FormData) => string | null
+}
+
 /**
  * The one action behind every sandbox form: the form names its command `type`; the command
  * runs as the acting persona in the active municipality; a refusal comes back next to the
  * field (or at the top, with its rule) and nothing changes.
  */
-export async function runSandboxCommand(request: Request, sandboxId: string | undefined, redirectTo: string) {
+export async function runSandboxCommand(request: Request, sandboxId: string | undefined, options: string | RunOptions) {
+	const { redirectTo, toCommand, fieldFor } = typeof options === 'string' ? ({ redirectTo: options } as RunOptions) : options
 	const { sandbox } = requireSandbox(request, sandboxId, 'change')
 	const formData = await request.formData()
 	const type = String(formData.get('type') ?? '')
 	const values = formValues(formData)
 	const locale = getLocale(request)
-	const fail = (error: CommandError, status = 400) =>
-		data<CommandFailure>({ commandType: type, error: { field: error.field ?? null, message: error.message[locale], rule: error.rule ?? null }, values }, { status })
+	const fail = (error: CommandError, status = 400) => {
+		const field = error.field ? (fieldFor ? fieldFor(error.field, formData) : error.field) : null
+		return data<CommandFailure>({ commandType: type, error: { field, message: error.message[locale], rule: error.rule ?? null }, values }, { status })
+	}
 	if (!(type in commandSchemas)) return fail({ code: 'VALIDATION', field: 'type', message: { hu: 'Ismeretlen művelet.', en: 'Unknown action.' } })
+	const input = (await toCommand?.(formData)) ?? commandFromForm(commandSchemas[type as SandboxCommandType], formData)
+	if ('refused' in input) return fail(input.refused as CommandError)
 	const db = sandboxStore().open(sandbox.id, sandbox.scenario)
 	const actor = actingFor(db, sandbox)
-	const command = { ...commandFromForm(commandSchemas[type as SandboxCommandType], formData), type }
-	const result = execute(db, actor, command as never, Date.now())
+	const result = execute(db, actor, { ...input, type } as never, Date.now())
 	if (!result.ok) return fail(result.error)
-	return redirectWithFlash(redirectTo, { type: 'success', key: 'sandbox.commandDone' })
+	const to = typeof redirectTo === 'function' ? redirectTo(result.id) : redirectTo
+	// A warning does not stop the step (e.g. a late data notification), but the user should read it.
+	const warning = result.warnings.map((w) => `${w.message[locale]}${w.rule ? ` (${w.rule})` : ''}`).join(' ')
+	if (warning) return redirectWithFlash(to, { type: 'info', key: 'sandbox.commandDoneWarning', params: { warning } })
+	return redirectWithFlash(to, { type: 'success', key: 'sandbox.commandDone' })
 }

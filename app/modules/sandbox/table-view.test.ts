@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest'
-import { TABLE_PAGE_SIZE, viewRows } from './table-view.ts'
+import { TABLE_PAGE_SIZE, viewRecords, viewRows } from './table-view.ts'
 
 const rows = [
 	['K334', 'Útjavító Kft.', 350000],
@@ -19,4 +19,14 @@ test('pages hold 50 rows; out-of-range or junk parameters fall back safely', () 
 	expect(last).toMatchObject({ page: 3, pageCount: 3, total: 120 })
 	expect(last.rows).toHaveLength(120 - 2 * TABLE_PAGE_SIZE)
 	expect(viewRows(many, new URLSearchParams('page=99&sort=7&dir=sideways'), 3)).toMatchObject({ page: 3, sort: null, dir: 'asc' })
+})
+
+test('records keep what is not a cell (an id to link to); the cells decide filter and order', () => {
+	const records = [
+		{ id: 7, name: 'Tóth István', arrears: 0 },
+		{ id: 3, name: 'Kovács Péter', arrears: 32000 },
+	]
+	const view = viewRecords(records, (r) => [r.name, r.arrears], new URLSearchParams('sort=1&dir=desc'), 2)
+	expect(view.rows.map((r) => r.id)).toEqual([3, 7])
+	expect(viewRecords(records, (r) => [r.name, r.arrears], new URLSearchParams('q=toth'), 2).rows).toEqual([records[0]])
 })

@@ -24,6 +24,7 @@ export const sandboxMessages = defineMessages(
 		'sandbox.checkpointSaved': 'Mentési pont elmentve: {name}.',
 		'sandbox.restored': 'Visszaállítva erre a mentési pontra: {name}.',
 		'sandbox.commandDone': 'A művelet sikerült.',
+		'sandbox.commandDoneWarning': 'A művelet sikerült, de figyelem: {warning}',
 	},
 	{
 		'nav.sandbox': 'Sandbox',
@@ -48,5 +49,6 @@ export const sandboxMessages = defineMessages(
 		'sandbox.checkpointSaved': 'Checkpoint saved: {name}.',
 		'sandbox.restored': 'Restored to checkpoint: {name}.',
 		'sandbox.commandDone': 'Done.',
+		'sandbox.commandDoneWarning': 'Done, but note: {warning}',
 	},
 )

@@ -63,6 +63,7 @@ export const sbxMessages = defineMessages(
 		'sbx.action': 'Művelet',
 		'sbx.outcome': 'Eredmény',
 		'sbx.rule': 'Szabály',
+		'sbx.ruleLabel': 'Szabály: {rule}',
 		'sbx.total': 'Összesen',
 		'sbx.totalK': 'Kiadások összesen',
 		'sbx.csv': 'Letöltés CSV-ben',
@@ -207,7 +208,7 @@ export const sbxMessages = defineMessages(
 		'sbx.partnerLedger.noDocuments': 'Ehhez a partnerhez még nincs számla vagy követelés.',
 		'sbx.table.filter': 'Szűrés a táblázatban',
 		'sbx.table.filterPlaceholder': 'bármely oszlop szövege, ékezet nélkül is',
-		'sbx.shortcuts': 'Billentyűparancsok: Alt+1–8 a menüpontokhoz',
+		'sbx.shortcuts': 'Billentyűparancsok: Alt+1–9 a menüpontokhoz',
 	},
 	{
 		'sbx.sandboxBadge': 'sandbox',
@@ -270,6 +271,7 @@ export const sbxMessages = defineMessages(
 		'sbx.action': 'Action',
 		'sbx.outcome': 'Outcome',
 		'sbx.rule': 'Rule',
+		'sbx.ruleLabel': 'Rule: {rule}',
 		'sbx.total': 'Total',
 		'sbx.totalK': 'Total expenditure',
 		'sbx.csv': 'Download CSV',
@@ -414,6 +416,6 @@ export const sbxMessages = defineMessages(
 		'sbx.partnerLedger.noDocuments': 'No invoice or receivable with this partner yet.',
 		'sbx.table.filter': 'Filter the table',
 		'sbx.table.filterPlaceholder': 'text in any column, accents optional',
-		'sbx.shortcuts': 'Keyboard shortcuts: Alt+1–8 for the menu items',
+		'sbx.shortcuts': 'Keyboard shortcuts: Alt+1–9 for the menu items',
 	},
 )
