@@ -3,6 +3,7 @@ import { commonMessages } from './i18n/common.ts'
 import { learnMessages } from './i18n/learn.ts'
 import { sandboxMessages } from './i18n/sandbox.ts'
 import { sbxMessages } from './i18n/sbx.ts'
+import { taxMessages } from './i18n/tax.ts'
 import { orgMessages } from './i18n/orgs.ts'
 import { reportMessages } from './i18n/reports.ts'
 import { userMessages } from './i18n/users.ts'
@@ -11,7 +12,7 @@ import { xapiMessages } from './i18n/xapi.ts'
 export const LOCALES = ['hu', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
 
-const areas = [commonMessages, authMessages, orgMessages, userMessages, xapiMessages, learnMessages, reportMessages, sandboxMessages, sbxMessages]
+const areas = [commonMessages, authMessages, orgMessages, userMessages, xapiMessages, learnMessages, reportMessages, sandboxMessages, sbxMessages, taxMessages]
 
 export const catalogues = {
 	hu: Object.assign({}, ...areas.map((a) => a.hu)) as typeof commonMessages.hu &
@@ -22,6 +23,7 @@ export const catalogues = {
 		typeof learnMessages.hu &
 		typeof sandboxMessages.hu &
 		typeof sbxMessages.hu &
+		typeof taxMessages.hu &
 		typeof reportMessages.hu,
 	en: Object.assign({}, ...areas.map((a) => a.en)) as Record<string, string>,
 }

@@ -2,6 +2,7 @@ import { COMMAND_ROLES, type SandboxCommandType } from '#sandbox/commands.ts'
 import type { SandboxDb } from '#sandbox/db.server.ts'
 import { currentYear, listMunicipalities, personasWithRoles } from '#sandbox/finance/queries.server.ts'
 import { budapestDate } from '#sandbox/finance/util.ts'
+import { taxCommandSchemas, type TaxCommandType } from '#sandbox/tax/commands.ts'
 import type { sandboxes } from '#db/schema/sandboxes.ts'
 import { data } from 'react-router'
 import type { Locale } from '#app/utils/i18n.ts'
@@ -29,6 +30,8 @@ export const AREAS = {
 	bank: ['statement.import', 'statement.match'],
 	revenue: ['receivable.create', 'receipt.match', 'receipt.suspend'],
 	keret: ['keret.user.create', 'keret.role.grant', 'keret.substitution.create'],
+	// the Adó menu: any local-tax command (the tax office's own roles, and the accountant who posts the feed)
+	tax: Object.keys(taxCommandSchemas) as Array<TaxCommandType>,
 } as const satisfies Record<string, ReadonlyArray<SandboxCommandType>>
 export type Area = keyof typeof AREAS
 
