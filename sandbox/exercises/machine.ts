@@ -15,7 +15,7 @@ export type StepSpec = {
 	/** Name of the guard that recognises the event completing this step. */
 	accept: string
 	/** Facts later guards need (e.g. the commitment's id), taken from the accepting event. */
-	capture?: (event: ExerciseEvent) => Record<string, string | number>
+	capture?: (event: ExerciseEvent) => Record<string, string | number | undefined>
 	/** [guard name, mistake code] pairs checked in order when the step is not completed. */
 	mistakes?: ReadonlyArray<readonly [string, string]>
 }
@@ -62,7 +62,10 @@ export function buildExerciseMachine(spec: MachineSpec) {
 			mappedRefusal: ({ event }: { event: ExerciseEvent }) => event.type === 'command.refused' && spec.refusals[event.code] !== undefined,
 		},
 		actions: {
-			capture: assign(({ context, event }, params: Params) => ({ facts: { ...context.facts, ...(captures.get(params.step)?.(event) ?? {}) } })),
+			capture: assign(({ context, event }, params: Params) => {
+				const captured = Object.entries(captures.get(params.step)?.(event) ?? {}).filter((kv): kv is [string, string | number] => kv[1] !== undefined)
+				return { facts: { ...context.facts, ...Object.fromEntries(captured) } }
+			}),
 			mistake: assign(({ context, event }, params: Params) => record(context, params.step, params.code ?? 'unknown', 'at' in event ? event.at : 0)),
 			refusal: assign(({ context, event }, params: Params) =>
 				event.type === 'command.refused' ? record(context, params.step, spec.refusals[event.code] ?? 'unknown', event.at) : context,
