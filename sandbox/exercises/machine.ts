@@ -79,3 +79,6 @@ export function buildExerciseMachine(spec: MachineSpec) {
 		states: states as never,
 	})
 }
+
+/** The type every exercise machine has (one builder makes them all). */
+export type ExerciseMachine = ReturnType<typeof buildExerciseMachine>

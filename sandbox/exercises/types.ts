@@ -1,7 +1,7 @@
-import type { AnyStateMachine } from 'xstate'
 import type { SandboxDb } from '../db.server.ts'
 import type { SandboxEvent } from '../shared/events.ts'
 import type { CommandErrorCode, LocalizedText } from '../shared/result.ts'
+import type { ExerciseMachine } from './machine.ts'
 
 // Exercises (issue #6, reference.md §D): each is an xstate machine whose states are the steps of a
 // business process and whose events are the sandbox's domain events — plus one synthetic event for a
@@ -56,7 +56,7 @@ export type ExerciseDefinition = {
 	texts: Record<string, StepText>
 	mistakes: Record<string, MistakeText>
 	scoring: Scoring
-	machine: AnyStateMachine
+	machine: ExerciseMachine
 	/** Brings a freshly built Bükkalja sandbox to the exercise's start (e.g. F3 starts from F2's end). */
 	setup: (db: SandboxDb, now: number) => void
 	/** Performs the correct commands step by step; returns the events in order. */
