@@ -53,7 +53,7 @@ export function TaxAccounts({ accounts }: { accounts: ReadonlyArray<TaxAccount> 
 	const locale = useLocale()
 	if (accounts.length === 0) return <EmptyState title={t('tax.account.empty')} />
 	return (
-		<div className="grid gap-4">
+		<div className="grid grid-cols-1 gap-4">
 			{accounts.map((a) => {
 				const caption = t('tax.account.of', { adonem: adonemName(a.adonem, locale) })
 				return (

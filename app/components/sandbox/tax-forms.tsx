@@ -43,7 +43,7 @@ export function AssessmentForm({ taxpayerId, adonemek, year }: { taxpayerId: num
 export function ReturnForms({ taxpayerId, year, today }: { taxpayerId: number; year: number; today: string }) {
 	const t = useT()
 	return (
-		<div className="grid gap-4">
+		<div className="grid grid-cols-1 gap-4">
 			<section aria-labelledby="return-hipa">
 				<h3 id="return-hipa" className="mb-1 font-semibold">
 					{t('tax.return.hipa')}
@@ -86,7 +86,7 @@ export function ReturnForms({ taxpayerId, year, today }: { taxpayerId: number; y
 export function CorrectionForms({ taxpayerId, adonemek, charges }: { taxpayerId: number; adonemek: ReadonlyArray<Option>; charges: ReadonlyArray<Option> }) {
 	const t = useT()
 	return (
-		<div className="grid gap-4">
+		<div className="grid grid-cols-1 gap-4">
 			<CommandForm type="tax.transfer" submit={t('sbx.cmd.tax.transfer')} hidden={{ taxpayerId }}>
 				<CmdSelect name="fromAdonem" label={t('tax.fromAdonem')} options={[...adonemek]} />
 				<CmdSelect name="toAdonem" label={t('tax.toAdonem')} options={[...adonemek]} />
@@ -112,7 +112,7 @@ export function CorrectionForms({ taxpayerId, adonemek, charges }: { taxpayerId:
 export function CertificateForms({ taxpayerId }: { taxpayerId: number }) {
 	const t = useT()
 	return (
-		<div className="grid gap-4">
+		<div className="grid grid-cols-1 gap-4">
 			<CommandForm type="tax.certificate.issue" submit={t('sbx.cmd.tax.certificate.issue')} hidden={{ taxpayerId }}>
 				<CmdSelect name="kind" label={t('tax.certificate.kind')} options={(['general', 'nemleges'] as const).map((k) => ({ value: k, label: t(`tax.certificate.${k}`) }))} />
 				<CmdField name="purpose" label={t('tax.purpose')} wide />

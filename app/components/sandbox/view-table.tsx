@@ -41,7 +41,7 @@ export function ViewTable({
 		return `?${next}`
 	}
 	return (
-		<div className="grid gap-2">
+		<div className="grid grid-cols-1 gap-2">
 			<div className="no-print">
 				<SearchForm label={t('sbx.table.filter')} placeholder={t('sbx.table.filterPlaceholder')}>
 					{view.sort !== null ? <input type="hidden" name="sort" value={view.sort} /> : null}

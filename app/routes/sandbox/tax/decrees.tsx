@@ -35,7 +35,7 @@ export default function TaxDecreesPage() {
 	const t = useT()
 	const locale = useLocale()
 	return (
-		<div className="grid gap-4">
+		<div className="grid grid-cols-1 gap-4">
 			<h1 className="text-xl font-bold">{t('tax.decrees.title')}</h1>
 			<p className="text-sm text-slate-700">{t('tax.decrees.intro')}</p>
 			{d.decrees.length === 0 ? <EmptyState title={t('tax.decrees.empty')} /> : null}

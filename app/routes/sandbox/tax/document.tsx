@@ -25,7 +25,7 @@ export default function TaxDocumentPage() {
 	const t = useT()
 	const locale = useLocale()
 	return (
-		<article className="grid gap-4 rounded-lg border border-slate-300 bg-white p-4 break-words">
+		<article className="grid grid-cols-1 gap-4 rounded-lg border border-slate-300 bg-white p-4 break-words">
 			<div className="flex flex-wrap items-start justify-between gap-2">
 				<div>
 					<p className="font-semibold">{t('tax.doc.authority', { municipality: doc.municipalityName })}</p>

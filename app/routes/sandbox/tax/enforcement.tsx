@@ -47,9 +47,9 @@ export default function TaxEnforcementPage() {
 	const { sandboxId = '' } = useParams()
 	const t = useT()
 	return (
-		<div className="grid gap-4">
+		<div className="grid grid-cols-1 gap-4">
 			<h1 className="text-xl font-bold">{t('tax.enforcement.title')}</h1>
-			<section aria-labelledby="debtors-title" className="grid gap-2">
+			<section aria-labelledby="debtors-title" className="grid grid-cols-1 gap-2">
 				<h2 id="debtors-title" className="text-lg font-semibold">
 					{t('tax.enforcement.debtors')}
 				</h2>

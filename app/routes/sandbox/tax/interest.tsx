@@ -36,7 +36,7 @@ export default function TaxInterestPage() {
 	const d = useLoaderData<typeof loader>()
 	const t = useT()
 	return (
-		<div className="grid gap-4">
+		<div className="grid grid-cols-1 gap-4">
 			<h1 className="text-xl font-bold">{t('tax.interest.title')}</h1>
 			<p className="text-sm text-slate-700">{t('tax.interest.intro')}</p>
 			<Card title={t('sbx.cmd.tax.interest.run')}>
@@ -45,7 +45,7 @@ export default function TaxInterestPage() {
 					<CmdField name="asOf" label={t('tax.interest.asOf')} type="date" max={d.today} />
 				</CommandForm>
 			</Card>
-			<section aria-labelledby="postings-title" className="grid gap-2">
+			<section aria-labelledby="postings-title" className="grid grid-cols-1 gap-2">
 				<h2 id="postings-title" className="text-lg font-semibold">
 					{t('tax.interest.postings')}
 				</h2>

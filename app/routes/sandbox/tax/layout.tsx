@@ -17,7 +17,7 @@ export default function TaxLayout() {
 	const { sandboxId } = useParams()
 	const t = useT()
 	return (
-		<div className="grid gap-4">
+		<div className="grid grid-cols-1 gap-4">
 			<nav aria-label={t('tax.nav')} className="no-print">
 				<ul className="flex flex-wrap gap-1 border-b border-slate-300 text-sm">
 					{LINKS.map((l) => (

@@ -14,7 +14,8 @@ import type { Route } from './+types/month-end.ts'
 
 export function loader({ request, params }: Route.LoaderArgs) {
 	const { db, municipalityId, today, locale } = taxView(request, params.sandboxId)
-	const closable = closablePeriods(db, municipalityId, today)
+	// newest first: month-end usually closes the month just ended
+	const closable = closablePeriods(db, municipalityId, today).toReversed()
 	const asked = new URL(request.url).searchParams.get('period') ?? ''
 	const period = /^\d{4}-(0[1-9]|1[0-2])$/.test(asked) ? asked : (closable[0] ?? null)
 	const preview = period ? feedPreview(db, municipalityId, period) : null
@@ -72,14 +73,14 @@ export default function TaxMonthEndPage() {
 	const t = useT()
 	const locale = useLocale()
 	return (
-		<div className="grid gap-4">
+		<div className="grid grid-cols-1 gap-4">
 			<h1 className="text-xl font-bold">{t('tax.monthEnd.title')}</h1>
 			<p className="text-sm text-slate-700">{t('tax.monthEnd.intro')}</p>
 			<Card title={t('tax.monthEnd.preview')}>
 				{d.closable.length === 0 ? (
 					<EmptyState title={t('tax.monthEnd.nothingToClose')} />
 				) : (
-					<div className="grid gap-3">
+					<div className="grid grid-cols-1 gap-3">
 						<Form method="get" className="flex flex-wrap items-end gap-3">
 							<label className="w-full min-w-0 sm:w-auto sm:min-w-48">
 								<span className="block text-sm font-medium">{t('tax.period')}</span>
@@ -109,9 +110,9 @@ export default function TaxMonthEndPage() {
 				{d.periods.length === 0 ? (
 					<EmptyState title={t('tax.monthEnd.noClosed')} />
 				) : (
-					<ul className="grid gap-4">
+					<ul className="grid grid-cols-1 gap-4">
 						{d.periods.map((p) => (
-							<li key={p.id} className="grid gap-2">
+							<li key={p.id} className="grid grid-cols-1 gap-2">
 								<h3 className="font-semibold">
 									{p.period} · {p.financeFeedId !== null ? t('tax.monthEnd.posted') : t('tax.monthEnd.notPosted')}
 									<span className="font-normal text-slate-700"> · {formatDateTime(p.postedAt ?? p.closedAt, locale)}</span>

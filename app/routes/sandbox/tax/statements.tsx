@@ -46,10 +46,10 @@ export default function TaxStatementsPage() {
 	const t = useT()
 	const locale = useLocale()
 	return (
-		<div className="grid gap-4">
+		<div className="grid grid-cols-1 gap-4">
 			<h1 className="text-xl font-bold">{t('tax.statements.title')}</h1>
 			<p className="text-sm text-slate-700">{t('tax.statements.intro')}</p>
-			<div className="grid gap-4 lg:grid-cols-2">
+			<div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
 				<Card title={t('tax.statements.upload')}>
 					<CommandForm type="tax.statement.import" submit={t('sbx.cmd.tax.statement.import')} hidden={{ source: 'file' }} encType="multipart/form-data">
 						<CmdField name="file" label={t('tax.statements.file')} type="file" accept=".csv,.txt,text/csv,text/plain" errorField="content" wide />
@@ -68,7 +68,7 @@ export default function TaxStatementsPage() {
 				) : (
 					<ul className="divide-y divide-slate-200">
 						{d.suspense.map((l) => (
-							<li key={l.id} className="grid gap-2 py-3">
+							<li key={l.id} className="grid grid-cols-1 gap-2 py-3">
 								<p className="break-words">
 									<span className="font-semibold">
 										<Ft value={l.amount} />
@@ -119,7 +119,7 @@ export default function TaxStatementsPage() {
 					</TableWrap>
 				)}
 			</Card>
-			<section aria-labelledby="lines-title" className="grid gap-2">
+			<section aria-labelledby="lines-title" className="grid grid-cols-1 gap-2">
 				<h2 id="lines-title" className="text-lg font-semibold">
 					{t('tax.statements.lines')}
 					{d.statementId ? (

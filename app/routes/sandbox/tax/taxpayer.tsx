@@ -52,7 +52,7 @@ export default function TaxpayerPage() {
 	const t = useT()
 	const p = d.taxpayer
 	return (
-		<div className="grid gap-4">
+		<div className="grid grid-cols-1 gap-4">
 			<div>
 				<h1 className="text-xl font-bold">
 					{t('tax.taxpayer')}: {p.name}
@@ -78,7 +78,7 @@ export default function TaxpayerPage() {
 				</dl>
 			</div>
 			<Card title={t('tax.objects')}>
-				<div className="grid gap-3">
+				<div className="grid grid-cols-1 gap-3">
 					<TaxObjectsTable objects={d.objects} />
 					<h3 className="font-semibold">{t('tax.object.new')}</h3>
 					<TaxObjectForm taxpayerId={p.id} categories={d.categories} today={d.today} />

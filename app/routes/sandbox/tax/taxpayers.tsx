@@ -38,7 +38,7 @@ export default function TaxpayersPage() {
 	const d = useLoaderData<typeof loader>()
 	const t = useT()
 	return (
-		<div className="grid gap-4">
+		<div className="grid grid-cols-1 gap-4">
 			<h1 className="text-xl font-bold">{t('tax.taxpayers.title')}</h1>
 			<p className="text-sm text-slate-700">{t('tax.taxpayers.intro')}</p>
 			<ViewTable caption={t('tax.taxpayers.title')} columns={d.columns} rows={d.rows} view={d.view} empty={<EmptyState title={t('tax.taxpayers.empty')} />} />
