@@ -7,3 +7,8 @@ export const EXERCISES: ReadonlyArray<ExerciseDefinition> = [F3]
 export function findExercise(id: string): ExerciseDefinition | null {
 	return EXERCISES.find((e) => e.meta.id.toLowerCase() === id.toLowerCase()) ?? null
 }
+
+/** The sandbox scenario of an exercise: Bükkalja plus the exercise's setup, one template per machine version. */
+export function exerciseScenarioId(definition: ExerciseDefinition): string {
+	return `ex-${definition.meta.id.toLowerCase()}-v${definition.version}`
+}

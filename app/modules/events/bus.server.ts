@@ -5,6 +5,7 @@ export type DomainEvent =
 	| { type: 'learning.lesson.completed'; userId: number; payload: { courseId: string; lessonId: string } }
 	| { type: 'learning.course.completed'; userId: number; payload: { courseId: string } }
 	| { type: 'learning.quiz.submitted'; userId: number; payload: { courseId: string; lessonId: string; quizId: string; percent: number; passed: boolean } }
+	| { type: 'exercise.completed'; userId: number; payload: { exerciseId: string; attemptId: number; score: number; passed: boolean } }
 
 type Handler<E extends DomainEvent> = (tx: DbOrTx, event: E, now: number) => void
 const handlers = new Map<DomainEvent['type'], Array<Handler<DomainEvent>>>()

@@ -19,7 +19,7 @@ export const VERBS: Record<XapiVerb, { id: string; display: { 'en-US': string; '
 	completed: { id: 'http://adlnet.gov/expapi/verbs/completed', display: { 'en-US': 'completed', 'hu-HU': 'befejezte' } },
 }
 
-export type ActivityKind = 'course' | 'lesson' | 'quiz' | 'question'
+export type ActivityKind = 'course' | 'lesson' | 'quiz' | 'question' | 'exercise' | 'exercise-step'
 
 /** ADL activity types: a quiz is an assessment, a quiz question a cmi.interaction. */
 export const ACTIVITY_TYPES: Record<ActivityKind, string> = {
@@ -27,11 +27,17 @@ export const ACTIVITY_TYPES: Record<ActivityKind, string> = {
 	lesson: 'http://adlnet.gov/expapi/activities/lesson',
 	quiz: 'http://adlnet.gov/expapi/activities/assessment',
 	question: 'http://adlnet.gov/expapi/activities/cmi.interaction',
+	exercise: 'http://adlnet.gov/expapi/activities/simulation',
+	'exercise-step': 'http://adlnet.gov/expapi/activities/interaction',
 }
 
 export type ActivityRef = {
 	kind: ActivityKind
+	/** Course activities; '' for a sandbox exercise, which belongs to no course. */
 	courseId: string
+	/** Sandbox exercises (issue #6): F1 … K1, and the step of a step statement. */
+	exerciseId?: string
+	stepId?: string
 	lessonId?: string
 	quizId?: string
 	questionId?: string
@@ -61,10 +67,12 @@ function baseUrl(): string {
 	return appUrl('/').replace(/\/+$/, '')
 }
 
-type IdParts = Pick<ActivityRef, 'courseId' | 'lessonId' | 'quizId' | 'questionId'>
+type IdParts = Pick<ActivityRef, 'courseId' | 'lessonId' | 'quizId' | 'questionId' | 'exerciseId' | 'stepId'>
 
 /** `<base>/xapi/activities/course/<courseId>[/lesson/<lessonId>][/quiz/<quizId>][/question/<questionId>]` */
 export function activityIri(parts: IdParts, base = baseUrl()): string {
+	// `<base>/xapi/activities/exercise/<id>[/step/<step>]` for sandbox exercises
+	if (parts.exerciseId) return `${base}/xapi/activities/exercise/${encodeURIComponent(parts.exerciseId)}${parts.stepId ? `/step/${encodeURIComponent(parts.stepId)}` : ''}`
 	const segments: Array<[string, string | undefined]> = [
 		['course', parts.courseId],
 		['lesson', parts.lessonId],
@@ -78,6 +86,10 @@ export function activityIri(parts: IdParts, base = baseUrl()): string {
 
 /** The ids an activity of each kind cannot do without. */
 function checkActivity(activity: ActivityRef) {
+	if (activity.kind === 'exercise' || activity.kind === 'exercise-step') {
+		if (!activity.exerciseId || (activity.kind === 'exercise-step' && !activity.stepId)) throw new Error(`xAPI ${activity.kind} activity is missing an id: ${JSON.stringify(activity)}`)
+		return
+	}
 	const missing =
 		!activity.courseId ||
 		(activity.kind === 'lesson' && !activity.lessonId) ||
@@ -115,6 +127,10 @@ function activityObject(iri: string, type: string, name?: { hu: string; en: stri
 
 /** Parent (one level up) and grouping (the course) activities, so a warehouse can roll results up. */
 function buildContext(activity: ActivityRef, base: string) {
+	if (activity.kind === 'exercise' || activity.kind === 'exercise-step') {
+		const exercise = activityObject(activityIri({ courseId: '', exerciseId: activity.exerciseId }, base), ACTIVITY_TYPES.exercise)
+		return { platform: 'ASP Akadémia', ...(activity.kind === 'exercise-step' ? { contextActivities: { parent: [exercise] } } : {}) }
+	}
 	const course = activityObject(activityIri({ courseId: activity.courseId }, base), ACTIVITY_TYPES.course)
 	let parent: ReturnType<typeof activityObject> | null = null
 	if (activity.kind === 'lesson') parent = course
