@@ -166,3 +166,36 @@ test('T3: a late építményadó payment arrives on a statement file; the pótl�
 	await expect(page.getByRole('heading', { level: 1, name: 'Egyenlegértesítő' })).toBeVisible()
 	await expect(page.getByRole('region', { name: 'Egyenlegértesítő' }).getByRole('row').filter({ hasText: 'Késedelmi pótlék' })).toContainText(money(expected))
 })
+
+test('a pasted statement with a broken line is refused line by line and kept; fixed, it imports; the suspense item gets a note and is identified by hand', async ({ page }) => {
+	test.setTimeout(120_000)
+	await openSandboxIn(page, 'felsobukk', 'adougyes2')
+	await page.getByRole('navigation', { name: 'Adó szakrendszer' }).getByRole('link', { name: 'Bankkivonatok' }).click()
+	const id = Date.now()
+	const line = (amount: string, n: number) => `${today};${today};${FELSOBUKK_EPITMENYADO};${amount};Szabó Mária;;Építményadó 8301300140;P-${id}-${n}`
+	const broken = `${STATEMENT_HEADER}\n${line('50000', 1)}\n${line('5 000', 2)}\n`
+	const paste = form(page, 'Kivonat beolvasása').filter({ has: page.getByLabel('A kivonat szövege, fejléccel') })
+	await paste.getByLabel('Fájlnév').fill('beillesztett.csv')
+	await paste.getByLabel('A kivonat szövege, fejléccel').fill(broken)
+	await paste.getByRole('button', { name: 'Kivonat beolvasása' }).click()
+	const text = paste.getByLabel('A kivonat szövege, fejléccel')
+	await expect(text).toHaveAttribute('aria-invalid', 'true')
+	await expect(text).toHaveAccessibleDescription(/semmi sem került rögzítésre.*3\. sor/)
+	await expect(text).toHaveValue(broken)
+	await expect(page.getByRole('region', { name: 'Beolvasott kivonatok' }).getByRole('row').filter({ hasText: 'beillesztett.csv' })).toHaveCount(0)
+
+	await text.fill(`${STATEMENT_HEADER}\n${line('50000', 1)}\n`)
+	await paste.getByRole('button', { name: 'Kivonat beolvasása' }).click()
+	await expect(page.getByRole('status')).toHaveText('A művelet sikerült.')
+	await expect(page.getByRole('region', { name: 'Beolvasott kivonatok' }).getByRole('row').filter({ hasText: 'beillesztett.csv' })).toContainText('1 tétel · 1 azonosítva · 0 függő')
+
+	// the scenario's unidentified 5 000 Ft waits in suspense: a note first, then identified by hand
+	const queue = page.locator('li').filter({ hasText: 'Ismeretlen befizető' })
+	await queue.getByLabel('Megjegyzés').fill('befizető megkeresve levélben')
+	await queue.getByRole('button', { name: 'Megjegyzés mentése' }).click()
+	await expect(queue).toContainText('Megjegyzés: befizető megkeresve levélben')
+	await queue.getByLabel('Adózó').selectOption({ label: 'Szabó Mária (8301300140)' })
+	await queue.getByRole('button', { name: 'Befizetés azonosítása' }).click()
+	await expect(page.getByText('Nincs függő tétel.')).toBeVisible()
+	await expect(page.getByRole('region', { name: 'Kivonattételek' }).getByRole('row').filter({ hasText: 'Ismeretlen befizető' })).toContainText('kézzel azonosítva')
+})
