@@ -28,13 +28,14 @@ test('an attempt runs in its own sandbox from the exercise template; the solver 
 	// starting again continues the same attempt
 	expect((await startExercise(db, user.id, 'f3', NOW)).id).toBe(attempt.id)
 	const sandbox = sandboxStore().open(attempt.sandboxId!, 'ex-f3-v1')
-	const outcome = recordExerciseEvents(db, attempt.sandboxId!, F3.solve(sandbox, NOW), NOW + 60_000)
+	const events = F3.solve(sandbox, NOW)
+	const outcome = recordExerciseEvents(db, attempt.sandboxId!, events, NOW + 60_000)
 	expect(outcome).toMatchObject({ kind: 'fed', completed: true, attempt: { status: 'completed', score: 100, passed: true, state: 'done' } })
 	const verbs = db.select({ verb: xapiStatements.verb }).from(xapiStatements).all().map((s) => s.verb.split('/').at(-1))
 	expect(verbs.toSorted()).toEqual(['launched', ...F3.steps.map(() => 'completed'), 'passed'].toSorted())
 	expect(db.select().from(domainEvents).all().map((e) => e.type)).toEqual(['exercise.completed'])
 	// events after completion change nothing
-	expect(recordExerciseEvents(db, attempt.sandboxId!, F3.solve(sandbox, NOW), NOW)).toEqual({ kind: 'none' })
+	expect(recordExerciseEvents(db, attempt.sandboxId!, events, NOW)).toEqual({ kind: 'none' })
 })
 
 test('hints cost points; a restart abandons the attempt and deletes its sandbox; an incompatible snapshot is never fed', async () => {
