@@ -1,6 +1,9 @@
 import { data } from 'react-router'
 import { commandSchemas, type SandboxCommandType } from '#sandbox/commands.ts'
 import { execute } from '#sandbox/commands.server.ts'
+import { eventsOf } from '#sandbox/exercises/solver.server.ts'
+import { getDb } from '#db/client.server.ts'
+import { recordExerciseEvents } from '../exercises/attempts.server.ts'
 import type { CommandError } from '#sandbox/shared/result.ts'
 import { redirectWithFlash } from '#app/utils/flash.server.ts'
 import { formValues } from '#app/utils/forms.ts'
@@ -48,11 +51,14 @@ export async function runSandboxCommand(request: Request, sandboxId: string | un
 	if ('refused' in input) return fail(input.refused as CommandError)
 	const db = sandboxStore().open(sandbox.id, sandbox.scenario)
 	const actor = actingFor(db, sandbox)
-	const result = execute(db, actor, { ...input, type } as never, Date.now())
+	const now = Date.now()
+	const result = execute(db, actor, { ...input, type } as never, now)
+	// an exercise sandbox feeds what happened — done or refused — to its attempt (issue #6)
+	if (sandbox.purpose === 'exercise') recordExerciseEvents(getDb(), sandbox.id, eventsOf(result, { type }, actor, now), now)
 	if (!result.ok) return fail(result.error)
 	const to = typeof redirectTo === 'function' ? redirectTo(result.id) : redirectTo
 	// A warning does not stop the step (e.g. a late data notification), but the user should read it.
-	const warning = result.warnings.map((w) => `${w.message[locale]}${w.rule ? ` (${w.rule})` : ''}`).join(' ')
+	const warning = result.warnings.map((w) => `${w.message[locale]}${w.rule && !w.message[locale].includes(w.rule) ? ` (${w.rule})` : ''}`).join(' ')
 	if (warning) return redirectWithFlash(to, { type: 'info', key: 'sandbox.commandDoneWarning', params: { warning } })
 	return redirectWithFlash(to, { type: 'success', key: 'sandbox.commandDone' })
 }

@@ -24,7 +24,7 @@ export const sandboxMessages = defineMessages(
 		'sandbox.checkpointSaved': 'Mentési pont elmentve: {name}.',
 		'sandbox.restored': 'Visszaállítva erre a mentési pontra: {name}.',
 		'sandbox.commandDone': 'A művelet sikerült.',
-		'sandbox.commandDoneWarning': 'A művelet sikerült, de figyelem: {warning}',
+		'sandbox.commandDoneWarning': 'A művelet sikerült. Figyelmeztetés: {warning}',
 	},
 	{
 		'nav.sandbox': 'Sandbox',
@@ -49,6 +49,6 @@ export const sandboxMessages = defineMessages(
 		'sandbox.checkpointSaved': 'Checkpoint saved: {name}.',
 		'sandbox.restored': 'Restored to checkpoint: {name}.',
 		'sandbox.commandDone': 'Done.',
-		'sandbox.commandDoneWarning': 'Done, but note: {warning}',
+		'sandbox.commandDoneWarning': 'Done. Warning: {warning}',
 	},
 )
