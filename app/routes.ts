@@ -14,6 +14,8 @@ export default [
 	route('courses/:courseId', 'routes/learn/course.tsx'),
 	route('courses/:courseId/:lessonId', 'routes/learn/lesson.tsx'),
 	route('lesson-code/:file', 'routes/learn/lesson-code.ts'),
+	route('exercises', 'routes/exercises/index.tsx'),
+	route('practice/:exerciseId', 'routes/exercises/exercise.tsx'),
 	route('sandbox', 'routes/sandbox/index.tsx'),
 	route('sandbox/:sandboxId', 'routes/sandbox/shell.tsx', [
 		index('routes/sandbox/home.tsx'),

@@ -10,6 +10,7 @@ export function navItems(user: NavUser): Array<{ to: string; label: MessageKey }
 	const items: Array<{ to: string; label: MessageKey }> = [
 		{ to: '/', label: 'nav.home' },
 		{ to: '/courses', label: 'nav.courses' },
+		{ to: '/exercises', label: 'nav.exercises' },
 		{ to: '/sandbox', label: 'nav.sandbox' },
 	]
 	if (hasAnyScope(user, 'read', 'user', ['any', 'office'])) items.push({ to: '/users', label: 'nav.users' })

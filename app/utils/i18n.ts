@@ -1,5 +1,6 @@
 import { authMessages } from './i18n/auth.ts'
 import { commonMessages } from './i18n/common.ts'
+import { exerciseMessages } from './i18n/exercises.ts'
 import { learnMessages } from './i18n/learn.ts'
 import { sandboxMessages } from './i18n/sandbox.ts'
 import { sbxMessages } from './i18n/sbx.ts'
@@ -12,7 +13,7 @@ import { xapiMessages } from './i18n/xapi.ts'
 export const LOCALES = ['hu', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
 
-const areas = [commonMessages, authMessages, orgMessages, userMessages, xapiMessages, learnMessages, reportMessages, sandboxMessages, sbxMessages, taxMessages]
+const areas = [commonMessages, authMessages, orgMessages, userMessages, xapiMessages, learnMessages, reportMessages, sandboxMessages, sbxMessages, taxMessages, exerciseMessages]
 
 export const catalogues = {
 	hu: Object.assign({}, ...areas.map((a) => a.hu)) as typeof commonMessages.hu &
@@ -24,6 +25,7 @@ export const catalogues = {
 		typeof sandboxMessages.hu &
 		typeof sbxMessages.hu &
 		typeof taxMessages.hu &
+		typeof exerciseMessages.hu &
 		typeof reportMessages.hu,
 	en: Object.assign({}, ...areas.map((a) => a.en)) as Record<string, string>,
 }

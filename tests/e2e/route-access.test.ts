@@ -36,6 +36,8 @@ const MATRIX: Record<string, Row> = {
 	'/settings': signedIn,
 	'/courses': signedIn,
 	'/sandbox': signedIn,
+	'/exercises': signedIn,
+	'/practice/:exerciseId': signedIn,
 	// someone else's sandbox: the owner is a separate learner created in the test
 	'/sandbox/:sandboxId': sandboxViewers,
 	'/sandbox/:sandboxId/budget': sandboxViewers,
@@ -131,6 +133,7 @@ test('every role gets exactly the access the matrix grants', async ({ request })
 		commitmentId: '1',
 		partnerId: '1',
 		report: 'trial-balance',
+		exerciseId: 'F3',
 		taxpayerId: '1',
 		documentId: '1',
 		courseId: 'asp-bevezeto-minta',

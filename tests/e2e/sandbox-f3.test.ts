@@ -1,22 +1,8 @@
-import type { Page } from '@playwright/test'
 import { createUser, expect, expectAccessible, loginAs, RAGALY, test } from './fixtures.ts'
+import { actAs, form, openArea, orderTransferAndMatch, recordCommitment, registerInvoice } from './sandbox-ui.ts'
 
 const today = new Date().toISOString().slice(0, 10)
 const year = today.slice(0, 4)
-
-/** Switches the acting persona in the KERET header (the select submits itself). */
-async function actAs(page: Page, login: string) {
-	await page.getByLabel('Felhasználó').selectOption(login)
-	await expect(page.getByLabel('Felhasználó')).toHaveValue(login)
-}
-
-async function openArea(page: Page, name: string) {
-	await page.getByRole('navigation', { name: 'Szakrendszeri menü' }).getByRole('link', { name }).click()
-}
-
-function form(page: Page, button: string) {
-	return page.locator('form').filter({ has: page.getByRole('button', { name: button, exact: true }) })
-}
 
 test('a learner pays a road repair through the whole expenditure cycle, switching personas (F3)', async ({ page }) => {
 	test.setTimeout(120_000)
@@ -52,16 +38,7 @@ test('a learner pays a road repair through the whole expenditure cycle, switchin
 	// the mayor commits 350 000 Ft to Útjavító Kft.
 	await actAs(page, 'polgarmester_A')
 	await openArea(page, 'Kötelezettségvállalások')
-	const commitment = form(page, 'Kötelezettségvállalás rögzítése')
-	await commitment.getByLabel('Partner').selectOption({ label: 'Útjavító Kft.' })
-	await commitment.getByLabel('Rovat').selectOption('K334')
-	await commitment.getByLabel('Kormányzati funkció').selectOption('045160')
-	await commitment.getByLabel('Összeg (Ft)').fill('350 000')
-	await commitment.getByLabel('Leírás').fill('Kátyújavítás a Fő utcán')
-	await commitment.getByLabel('Szerződés / megrendelés száma').fill(`M-${year}/12`)
-	await commitment.getByLabel('Vállalás napja').fill(today)
-	await commitment.getByLabel('Esedékesség').fill(today)
-	await commitment.getByRole('button', { name: 'Kötelezettségvállalás rögzítése' }).click()
+	await recordCommitment(page, { rovat: 'K334', funkcio: '045160', amount: '350 000', date: today, ref: `M-${year}/12` })
 	await page.getByRole('table').getByRole('link').first().click()
 	await expect(page.getByRole('heading', { level: 1 })).toContainText('Kötelezettségvállalás: KV-')
 	const detail = page.url()
@@ -71,11 +48,7 @@ test('a learner pays a road repair through the whole expenditure cycle, switchin
 	await page.getByRole('button', { name: 'Pénzügyi ellenjegyzés' }).click()
 	await expect(page.getByText('ellenjegyezve').first()).toBeVisible()
 	await actAs(page, 'penzugyes1')
-	const invoice = form(page, 'Beérkezett számla rögzítése')
-	await invoice.getByLabel('Számlaszám').fill('UJ-2026-0042')
-	for (const label of ['Kiállítás napja', 'Teljesítés napja', 'Esedékesség']) await invoice.getByLabel(label).fill(today)
-	await invoice.getByLabel('Összeg (Ft)').fill('350 000')
-	await invoice.getByRole('button', { name: 'Beérkezett számla rögzítése' }).click()
+	await registerInvoice(page, 'UJ-2026-0042', today)
 
 	// A mistake the sandbox must catch: the KERET admin also makes finance officer 1 a certifier;
 	// having certified, she may not validate the same invoice (Ávr. 60. §), so officer 2 does.
@@ -97,25 +70,7 @@ test('a learner pays a road repair through the whole expenditure cycle, switchin
 	await actAs(page, 'penzugyes2')
 	await page.getByRole('button', { name: 'Érvényesítés' }).click()
 	await expect(page.getByText('érvényesítve, utalványozásra vár')).toBeVisible()
-	await actAs(page, 'polgarmester_A')
-	const order = form(page, 'Utalványozás')
-	await order.getByLabel('Kifizetés napja').fill(today)
-	await order.getByRole('button', { name: 'Utalványozás' }).click()
-	await actAs(page, 'penzugyes2')
-	await page.getByRole('button', { name: 'Átutalás indítása' }).click()
-	await expect(page.getByText('átutalva').first()).toBeVisible()
-	expect(page.url()).toBe(detail)
-
-	// the bank statement arrives and is matched
-	await openArea(page, 'Bankszámlakivonatok')
-	const statement = form(page, 'Kivonattétel rögzítése')
-	await statement.getByLabel('Kivonat száma').fill('1/2026')
-	await statement.getByLabel('Kivonat napja').fill(today)
-	await statement.getByLabel('Összeg (Ft)').fill('350000')
-	await statement.getByLabel('Partner neve').fill('Útjavító Kft.')
-	await statement.getByRole('button', { name: 'Kivonattétel rögzítése' }).click()
-	await page.getByRole('button', { name: 'Egyeztetés kifizetéssel' }).click()
-	await expect(page.getByText('egyeztetve')).toBeVisible()
+	await orderTransferAndMatch(page, today, '1/2026')
 
 	// reports: free appropriation on K334 fell by 350 000; the trial balance shows the payment and balances
 	await page.getByRole('navigation', { name: 'Szakrendszeri menü' }).getByRole('link', { name: 'Kimutatások' }).click()

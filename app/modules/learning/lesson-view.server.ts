@@ -1,5 +1,4 @@
-import fs from 'node:fs'
-import path from 'node:path'
+import { findExercise } from '#sandbox/exercises/registry.server.ts'
 import type { Db } from '#db/client.server.ts'
 import type { LessonData, QuizResultView } from '#app/components/lesson/context.tsx'
 import type { Locale } from '#app/utils/i18n.ts'
@@ -9,9 +8,9 @@ import type { QuestionResult } from '../quiz/grading.ts'
 import { publicQuiz } from '../quiz/public.ts'
 import { attemptSeed, quizState } from './progress.server.ts'
 
-/** An exercise exists once its definition folder does (sandbox/exercises/<id>/). */
+/** An exercise exists once it is registered (sandbox/exercises/registry.server.ts). */
 function exerciseExists(id: string) {
-	return /^[A-Za-z0-9-]{1,20}$/.test(id) && fs.existsSync(path.resolve('sandbox/exercises', id.toLowerCase()))
+	return findExercise(id) !== null
 }
 
 /** The data the lesson's author components need, in one locale, without any answer key. */

@@ -8,12 +8,16 @@ import { shellData } from '#app/modules/sandbox/shell.server.ts'
 import { sandboxStore } from '#app/modules/sandbox/store.server.ts'
 import { safeRedirect } from '#app/modules/auth/guards.server.ts'
 import { getLocale } from '#app/utils/locale.server.ts'
+import { getDb } from '#db/client.server.ts'
+import { ExercisePanel } from '#app/components/exercises/panel.tsx'
+import { exercisePanel } from '#app/modules/exercises/view.server.ts'
 import type { Route } from './+types/shell.ts'
 
 export function loader({ request, params }: Route.LoaderArgs) {
 	const { sandbox, readOnly } = requireSandbox(request, params.sandboxId, 'view')
 	const db = sandboxStore().open(sandbox.id, sandbox.scenario)
-	return { id: sandbox.id, readOnly, ...shellData(db, sandbox, getLocale(request)) }
+	const locale = getLocale(request)
+	return { id: sandbox.id, readOnly, exercise: sandbox.purpose === 'exercise' ? exercisePanel(getDb(), sandbox.id, locale) : null, ...shellData(db, sandbox, locale) }
 }
 
 /** Switching the acting persona or the active municipality (the KERET header). */
@@ -119,9 +123,20 @@ export default function SandboxShell() {
 				{d.readOnly ? ` · ${t('sbx.readOnly')}` : ''}
 				<span className="hidden md:inline"> · {t('sbx.shortcuts')}</span>
 			</p>
-			<div className="px-3">
-				<Outlet />
-			</div>
+			{d.exercise ? (
+				<div className="grid gap-3 px-3 lg:grid-cols-[minmax(0,1fr)_20rem]">
+					<div className="min-w-0 lg:order-1">
+						<Outlet />
+					</div>
+					<div className="lg:order-2">
+						<ExercisePanel panel={d.exercise} readOnly={d.readOnly} />
+					</div>
+				</div>
+			) : (
+				<div className="px-3">
+					<Outlet />
+				</div>
+			)}
 		</div>
 	)
 }
