@@ -1,8 +1,9 @@
 import { F3 } from './f3/definition.server.ts'
+import { K1 } from './k1/definition.server.ts'
 import type { ExerciseDefinition } from './types.ts'
 
 /** Every exercise, in the order the catalog lists them. */
-export const EXERCISES: ReadonlyArray<ExerciseDefinition> = [F3]
+export const EXERCISES: ReadonlyArray<ExerciseDefinition> = [F3, K1]
 
 export function findExercise(id: string): ExerciseDefinition | null {
 	return EXERCISES.find((e) => e.meta.id.toLowerCase() === id.toLowerCase()) ?? null
