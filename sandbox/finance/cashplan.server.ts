@@ -1,4 +1,5 @@
 import { handled, type CommandContext, type HandlerResult } from '../context.server.ts'
+import type { SandboxDbOrTx } from '../db.server.ts'
 import type { FinanceEvent } from '../shared/events.ts'
 import { refuse } from '../shared/result.ts'
 import { RULE } from '../shared/rules.ts'
@@ -54,4 +55,11 @@ export function requireLiquidity(ctx: CommandContext, commitment: { id: number; 
 			`Insufficient liquidity: the plan allows ${planned} Ft of payments up to the end of month ${month}; with ${due.s} Ft already committed and due, these ${commitment.amount} Ft do not fit. Refuse the countersignature or amend the plan.`,
 			{ rule: RULE.liquidity },
 		)
+}
+
+/** The monthly plan of a year (12 amounts, January first), or null when none is set. */
+export function cashPlanOf(db: SandboxDbOrTx, municipalityId: string, year: number): Array<number> | null {
+	const rows = stmt(db, 'select month, planned_out as plannedOut from fin_cash_plans where municipality_id = ? and year = ? order by month').all(municipalityId, year) as Array<{ month: number; plannedOut: number }>
+	if (rows.length === 0) return null
+	return Array.from({ length: 12 }, (_, i) => rows.find((r) => r.month === i + 1)?.plannedOut ?? 0)
 }

@@ -1,4 +1,5 @@
 import { handled, type CommandContext, type HandlerResult } from '../context.server.ts'
+import type { SandboxDbOrTx } from '../db.server.ts'
 import type { FinanceEvent } from '../shared/events.ts'
 import { refuse } from '../shared/result.ts'
 import { RULE } from '../shared/rules.ts'
@@ -77,4 +78,18 @@ export function reverseJournal(ctx: CommandContext, c: FinanceCommandOf<'journal
 	})
 	const id = String(entryId)
 	return handled('journal_entry', id, [{ ...ctx.actor, type: 'finance.journal.reversed', entryId: id, reversedEntryId: String(entry.id), reason: c.reason }])
+}
+
+export type ManualEntry = { id: number; entryNo: number; bookingDate: string; description: string; reverses: number | null; reversedBy: number | null; lines: Array<{ account: string; debit: number; credit: number }> }
+
+/** The manual corrections and stornos of a year, newest first, with their lines. */
+export function manualEntries(db: SandboxDbOrTx, municipalityId: string, year: number): Array<ManualEntry> {
+	const entries = stmt(
+		db,
+		`select e.id, e.entry_no as entryNo, e.booking_date as bookingDate, e.description, e.reverses_entry_id as reverses,
+		   (select r.id from fin_journal_entries r where r.reverses_entry_id = e.id) as reversedBy
+		 from fin_journal_entries e where e.municipality_id = ? and e.year = ? and e.source_type = 'manual' order by e.id desc`,
+	).all(municipalityId, year) as Array<Omit<ManualEntry, 'lines'>>
+	const lines = stmt(db, 'select account, debit, credit from fin_journal_lines where entry_id = ? order by id')
+	return entries.map((e) => ({ ...e, lines: lines.all(e.id) as ManualEntry['lines'] }))
 }

@@ -1,12 +1,14 @@
 import { useLoaderData } from 'react-router'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
-import { useT } from '#app/components/i18n.tsx'
+import { useLocale, useT } from '#app/components/i18n.tsx'
 import { CmdField, CmdSelect, CommandForm } from '#app/components/sandbox/command-form.tsx'
 import { Ft } from '#app/components/sandbox/money.tsx'
 import { Card, EmptyState, TableWrap } from '#app/components/ui/page.tsx'
 import { runSandboxCommand } from '#app/modules/sandbox/run-command.server.ts'
 import { sandboxView } from '#app/modules/sandbox/shell.server.ts'
+import { cashPlanOf } from '#sandbox/finance/cashplan.server.ts'
 import { budgetExecution, listBudgetDocuments, referenceCatalogue } from '#sandbox/finance/queries.server.ts'
+import { parseForint } from '#sandbox/shared/money.ts'
 import type { Route } from './+types/budget.ts'
 
 export function loader({ request, params }: Route.LoaderArgs) {
@@ -14,6 +16,7 @@ export function loader({ request, params }: Route.LoaderArgs) {
 	const catalogue = referenceCatalogue(db, { leafOnly: true })
 	return {
 		year,
+		cashPlan: cashPlanOf(db, acting.municipalityId, year),
 		documents: listBudgetDocuments(db, acting.municipalityId, year),
 		execution: budgetExecution(db, acting.municipalityId, year),
 		rovatok: catalogue.rovatok.map((r) => ({ value: r.code, label: `${r.code} ${locale === 'hu' ? r.nameHu : r.nameEn}` })),
@@ -21,13 +24,28 @@ export function loader({ request, params }: Route.LoaderArgs) {
 	}
 }
 
+const MONTHS = Array.from({ length: 12 }, (_, i) => `m${i + 1}`)
+
 export function action({ request, params }: Route.ActionArgs) {
-	return runSandboxCommand(request, params.sandboxId, `/sandbox/${params.sandboxId}/budget`)
+	return runSandboxCommand(request, params.sandboxId, {
+		redirectTo: `/sandbox/${params.sandboxId}/budget`,
+		// the cash plan's twelve month fields make one command input; an empty month is 0
+		toCommand: async (formData) => {
+			if (formData.get('type') !== 'cashplan.set') return null
+			const months = MONTHS.map((m) => String(formData.get(m) ?? '').trim())
+			const bad = months.findIndex((v) => v !== '' && parseForint(v) === null)
+			if (bad >= 0) return { refused: { code: 'VALIDATION', field: MONTHS[bad]!, message: { hu: 'Egész forintösszeget adjon meg.', en: 'Enter a whole forint amount.' } } }
+			return { year: Number(formData.get('year')), months: months.map((v) => (v === '' ? 0 : parseForint(v)!)) }
+		},
+		fieldFor: (field) => (field.startsWith('months.') ? `m${Number(field.split('.')[1]) + 1}` : field === 'months' ? 'm1' : field),
+	})
 }
 
 export default function BudgetPage() {
 	const d = useLoaderData<typeof loader>()
 	const t = useT()
+	const locale = useLocale()
+	const monthName = (i: number) => new Intl.DateTimeFormat(locale === 'hu' ? 'hu-HU' : 'en-GB', { month: 'long', timeZone: 'UTC' }).format(Date.UTC(2000, i, 1))
 	return (
 		<div className="grid gap-4">
 			<h1 className="text-xl font-bold">{t('sbx.budget.title', { year: d.year })}</h1>
@@ -93,6 +111,14 @@ export default function BudgetPage() {
 						</li>
 					))}
 				</ul>
+			</Card>
+			<Card title={t('sbx.cashplan.title')}>
+				<p className="mb-3 text-sm text-slate-700">{d.cashPlan ? t('sbx.cashplan.intro') : t('sbx.cashplan.none')}</p>
+				<CommandForm type="cashplan.set" submit={t('sbx.cashplan.save')} hidden={{ year: d.year }}>
+					{MONTHS.map((m, i) => (
+						<CmdField key={m} name={m} label={monthName(i)} inputMode="numeric" defaultValue={d.cashPlan ? String(d.cashPlan[i]) : ''} />
+					))}
+				</CommandForm>
 			</Card>
 			<Card title={t('sbx.budget.newDocument')}>
 				<CommandForm type="budget.createDraft" submit={t('sbx.budget.create')}>

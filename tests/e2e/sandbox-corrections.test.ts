@@ -1,0 +1,40 @@
+import { createUser, expect, expectAccessible, loginAs, RAGALY, test } from './fixtures.ts'
+import { actAs, form, openArea } from './sandbox-ui.ts'
+
+const today = new Date().toISOString().slice(0, 10)
+
+test('the cash plan refuses bad months next to the field and a plan above the appropriation; a manual correction is posted and reversed by storno', async ({ page }) => {
+	await loginAs(page, await createUser({ roles: ['learner'], office: RAGALY }))
+	await page.goto('/sandbox')
+	await page.getByRole('button', { name: 'Új gyakorlókörnyezet' }).click()
+	await actAs(page, 'penzugyes1')
+	await openArea(page, 'Előirányzatok')
+	const plan = form(page, 'Ütemterv mentése')
+	await plan.getByLabel('június').fill('sok')
+	await plan.getByRole('button', { name: 'Ütemterv mentése' }).click()
+	await expect(plan.getByLabel('június')).toHaveAccessibleDescription(/Egész forintösszeget/)
+	await plan.getByLabel('június').fill('400 000')
+	await plan.getByRole('button', { name: 'Ütemterv mentése' }).click()
+	// no budget yet: any plan exceeds the expenditure appropriation
+	await expect(page.getByText(/meghaladja a kiadási előirányzatot/)).toBeVisible()
+	await expectAccessible(page)
+
+	await page.getByRole('navigation', { name: 'Szakrendszeri menü' }).getByRole('link', { name: 'Kimutatások' }).click()
+	const correction = form(page, 'Helyesbítés könyvelése')
+	await correction.getByLabel('Könyvelés napja').fill(today)
+	await correction.getByLabel('Megnevezés').fill('Téves számlára könyvelt szolgáltatás')
+	await correction.getByLabel('Tartozik számla').fill('002')
+	await correction.getByLabel('Követel számla').fill('423')
+	await correction.getByLabel('Összeg (Ft)').fill('12000')
+	await correction.getByRole('button', { name: 'Helyesbítés könyvelése' }).click()
+	await expect(correction.getByLabel('Tartozik számla')).toHaveAccessibleDescription(/1–9|classes 1–9|számla/)
+	await correction.getByLabel('Tartozik számla').fill('52')
+	await correction.getByRole('button', { name: 'Helyesbítés könyvelése' }).click()
+	await expect(page.getByText('Helyesbítés: Téves számlára könyvelt szolgáltatás')).toBeVisible()
+	const reverse = form(page, 'Stornó')
+	await reverse.getByLabel('A stornó oka').fill('rossz főkönyvi számla')
+	await reverse.getByRole('button', { name: 'Stornó' }).click()
+	await expect(page.getByText('Stornózva.')).toBeVisible()
+	await expect(page.getByText(/Storno: Helyesbítés: Téves számlára/)).toBeVisible()
+	await expectAccessible(page)
+})
