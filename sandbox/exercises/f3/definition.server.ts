@@ -2,17 +2,16 @@ import { BUKKALJA } from '../../scenarios/bukkalja.server.ts'
 import { COMMON_MISTAKES } from '../common.ts'
 import { solveF1 } from '../f1/solver.server.ts'
 import { solveF2 } from '../f2/solver.server.ts'
+import { inMunicipality, same } from '../guards.ts'
 import { buildExerciseMachine, type Guard } from '../machine.ts'
-import { DEFAULT_SCORING, type ExerciseDefinition, type ExerciseEvent } from '../types.ts'
+import { DEFAULT_SCORING, type ExerciseDefinition } from '../types.ts'
 import { F3_AMOUNT, solveF3 } from './solver.server.ts'
 import { F3_TEXTS } from './texts.ts'
 
 // F3 – full expenditure cycle with separation of duties (reference.md §D F3).
 
 const A = BUKKALJA.A
-type Of<T extends ExerciseEvent['type']> = Extract<ExerciseEvent, { type: T }>
-const is = <T extends ExerciseEvent['type']>(event: ExerciseEvent, type: T): event is Of<T> => event.type === type && (!('municipalityId' in event) || event.municipalityId === A)
-const same = (a: string | number | undefined, b: string | number | undefined) => a !== undefined && String(a) === String(b)
+const { is } = inMunicipality(A)
 
 const guards: Record<string, Guard> = {
 	commitmentRecorded: ({ event }) => is(event, 'finance.commitment.created') && event.rovat === 'K334' && event.funkcio === '045160' && event.amount === F3_AMOUNT,
