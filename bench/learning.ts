@@ -42,8 +42,8 @@ const PROFILE = args.profile === 'true'
 const QUIET_WAIT_MS = Number(args['quiet-wait'] ?? 120) * 1000
 const BROWSING_LEARNERS = 200
 
-const COURSE_ID = 'asp-bevezeto-minta'
-const LESSON_ID = 'kiadasi-ciklus'
+const COURSE_ID = 'gazdalkodasi-szakrendszer'
+const LESSON_ID = 'kettos-konyvvitel'
 const LESSON_PATH = `/courses/${COURSE_ID}/${LESSON_ID}`
 
 const TMP = path.resolve('bench/.tmp/learning')
