@@ -1,9 +1,13 @@
+import { F1 } from './f1/definition.server.ts'
+import { F2 } from './f2/definition.server.ts'
 import { F3 } from './f3/definition.server.ts'
+import { F4 } from './f4/definition.server.ts'
+import { F5 } from './f5/definition.server.ts'
 import { K1 } from './k1/definition.server.ts'
 import type { ExerciseDefinition } from './types.ts'
 
 /** Every exercise, in the order the catalog lists them. */
-export const EXERCISES: ReadonlyArray<ExerciseDefinition> = [F3, K1]
+export const EXERCISES: ReadonlyArray<ExerciseDefinition> = [F1, F2, F3, F4, F5, K1]
 
 export function findExercise(id: string): ExerciseDefinition | null {
 	return EXERCISES.find((e) => e.meta.id.toLowerCase() === id.toLowerCase()) ?? null

@@ -43,6 +43,7 @@ const taxpayers = (): Record<Muni, Array<Seed & { key: string }>> => ({
 		{ key: 'szabo', name: 'Szabó Mária', kind: 'person', birthDate: '1949-06-30', serial: 14, address: '3352 Felsőbükk, Fő utca 22.' },
 		{ key: 'balogh', name: 'Balogh Ferenc', kind: 'person', birthDate: '1966-11-15', serial: 8, address: '3352 Felsőbükk, Szőlőhegy 5.' },
 		{ key: 'lakatos', name: 'Lakatos Gyula', kind: 'person', birthDate: '1975-02-02', serial: 31, address: '3352 Felsőbükk, Malom utca 7.' },
+		{ key: 'vincze', name: 'Vincze Ilona', kind: 'person', birthDate: '1962-05-09', serial: 17, address: '3352 Felsőbükk, Rózsa utca 4.' },
 	],
 })
 
@@ -181,7 +182,26 @@ export function seedBukkaljaTax(db: SandboxDb, options: { year: number; now: num
 			] as const)
 				run(m, `${year}-${String(Number(month) + 1).padStart(2, '0')}-10`, { type: 'tax.return.tourism', taxpayerId: ids.vendeghaz, month: `${year}-${month}`, guestNights: nights, filedOn: `${year}-${String(Number(month) + 1).padStart(2, '0')}-10` })
 		if (m === BUKKALJA.B && ids.lakatos) migrateVehicleTaxArrear(db, ids.lakatos, now)
+		if (m === BUKKALJA.B && ids.vincze) lastYearsArrear(run, ids.vincze, aj.vincze ?? '', year, acct['epitmenyado'] ?? '')
 	}
+}
+
+/**
+ * Vincze Ilona's workshop (100 m², 'egyéb építmény'): last year's building tax was decided in January,
+ * the March half paid on time, the September half never — an arrear that is overdue on any day of
+ * this year (exercise T3's situation, and what the reminders and the pótlék run find).
+ */
+function lastYearsArrear(run: (m: Muni, date: string, command: SandboxCommand) => Array<SandboxEvent> | null, taxpayerId: number, aj: string, year: number, account: string): void {
+	const B = BUKKALJA.B
+	run(B, `${year - 1}-01-15`, { type: 'tax.object.register', taxpayerId, kind: 'building', adonem: 'epitmenyado', hrsz: '412', areaM2: 100, category: 'egyeb', acquiredOn: '2003-06-30', notifiedOn: `${year - 1}-01-15` })
+	const decided = run(B, `${year - 1}-01-20`, { type: 'tax.assessment.issue', taxpayerId, adonem: 'epitmenyado', year: year - 1 })?.[0]
+	const first = decided?.type === 'tax.assessment.issued' ? decided.instalments[0] : undefined
+	if (!first) return
+	run(B, `${year - 1}-03-16`, {
+		type: 'tax.statement.import',
+		fileName: `kivonat-felsobukk-${year - 1}-03.csv`,
+		content: statement([{ booking: `${year - 1}-03-13`, value: `${year - 1}-03-13`, account, amount: first.amount, payer: 'Vincze Ilona', text: `Építményadó ${year - 1} I. félév ${aj}`, id: `FELSOBUKK-${year - 1}0313-001` }]),
+	})
 }
 
 /** Gépjárműadó for 2020 taken over as an opening balance at go-live (collected by the municipality as arrears ✔ [S14a]). */

@@ -103,40 +103,40 @@ test('T3: a late építményadó payment arrives on a statement file; the pótl�
 	test.setTimeout(120_000)
 	await openSandboxIn(page, 'felsobukk', 'adougyes2')
 
-	// Balogh Ferenc: 64 m² lakás → 2 × 32 000 Ft decided on 20 January; the first half was paid late
-	// on 15 April (scenario), the September half is still open and overdue
-	await page.getByRole('searchbox', { name: 'Szűrés a táblázatban' }).fill('balogh')
+	// Vincze Ilona (scenario): last year's building tax, 2 × 50 000 Ft decided on 20 January; the March
+	// half was paid on time, the September half never — overdue on any day of this year
+	await page.getByRole('searchbox', { name: 'Szűrés a táblázatban' }).fill('vincze')
 	await page.getByRole('button', { name: 'Keresés' }).click()
-	await page.getByRole('link', { name: 'Balogh Ferenc' }).click()
+	await page.getByRole('link', { name: 'Vincze Ilona' }).click()
 	const header = await page.getByText(/Adóazonosító jel: 8\d{9}/).innerText()
 	const aj = /8\d{9}/.exec(header)![0]
-	const [first, second] = assessmentInstalmentDates(year, `${year}-01-20`)
+	const [, second] = assessmentInstalmentDates(year - 1, `${year - 1}-01-20`)
 	const open = page.getByRole('region', { name: 'Nyitott előírások' }).getByRole('row').filter({ hasText: second.effective })
-	await expect(open).toContainText(money(32000))
+	await expect(open).toContainText(money(50000))
 	await expect(open).toContainText('lejárt (hátralék)')
 
-	// the bank's statement file: Balogh pays the September half today, after its due date
+	// the bank's statement file: she pays the September half today, long after its due date
 	await page.getByRole('navigation', { name: 'Adó szakrendszer' }).getByRole('link', { name: 'Bankkivonatok' }).click()
-	const content = `${STATEMENT_HEADER}\n${today};${today};${FELSOBUKK_EPITMENYADO};32000;Balogh Ferenc;;Építményadó ${year} II. félév ${aj};T3-${Date.now()}\n`
+	const content = `${STATEMENT_HEADER}\n${today};${today};${FELSOBUKK_EPITMENYADO};50000;Vincze Ilona;;Építményadó ${year - 1} II. félév ${aj};T3-${Date.now()}\n`
 	const upload = form(page, 'Kivonat beolvasása').filter({ has: page.getByLabel('Kivonatfájl (CSV, pontosvesszővel tagolt)') })
 	await upload.getByLabel('Kivonatfájl (CSV, pontosvesszővel tagolt)').setInputFiles({ name: 'kivonat-t3.csv', mimeType: 'text/csv', buffer: Buffer.from(content) })
 	await upload.getByRole('button', { name: 'Kivonat beolvasása' }).click()
 	await expect(page.getByRole('status')).toHaveText('A művelet sikerült.')
 	await expect(page.getByRole('region', { name: 'Beolvasott kivonatok' }).getByRole('row').filter({ hasText: 'kivonat-t3.csv' })).toContainText('1 tétel · 1 azonosítva · 0 függő')
-	await expect(page.getByRole('region', { name: 'Kivonattételek' }).getByRole('row').filter({ hasText: today })).toContainText('automatikusan azonosítva')
+	await expect(page.getByRole('region', { name: 'Kivonattételek' }).getByRole('row').filter({ hasText: 'Vincze Ilona' }).first()).toContainText('automatikusan azonosítva')
 
-	// pótlék for Balogh: each half from the day after its (working-day adjusted) due date to its payment day
+	// pótlék from the day after the (working-day adjusted) due date to the payment day
 	await page.getByRole('navigation', { name: 'Adó szakrendszer' }).getByRole('link', { name: 'Késedelmi pótlék' }).click()
 	const run = form(page, 'Késedelmi pótlék számítása')
-	await run.getByLabel('Adózó').selectOption({ label: `Balogh Ferenc (${aj})` })
+	await run.getByLabel('Adózó').selectOption({ label: `Vincze Ilona (${aj})` })
 	await run.getByRole('button', { name: 'Késedelmi pótlék számítása' }).click()
 	await expect(page.getByRole('status')).toHaveText('A művelet sikerült.')
-	const expected = lateInterest({ amount: 32000, dueDate: first.effective, paidDate: `${year}-04-15` }).total + lateInterest({ amount: 32000, dueDate: second.effective, paidDate: today }).total
+	const expected = lateInterest({ amount: 50000, dueDate: second.effective, paidDate: today }).total
 	expect(expected).toBeGreaterThan(0)
-	await expect(page.getByRole('region', { name: 'Könyvelt késedelmi pótlékok' }).getByRole('row').filter({ hasText: 'Balogh Ferenc' })).toHaveCount(2)
+	await expect(page.getByRole('region', { name: 'Könyvelt késedelmi pótlékok' }).getByRole('row').filter({ hasText: 'Vincze Ilona' })).toHaveCount(1)
 
 	// on the taxpayer's account: the pótlék is on the pótlék adónem, the building tax is settled
-	await page.getByRole('link', { name: 'Balogh Ferenc' }).first().click()
+	await page.getByRole('link', { name: 'Vincze Ilona' }).first().click()
 	await expect(page.getByRole('region', { name: 'Késedelmi pótlék – folyószámla' })).toBeVisible()
 	await expect(page.getByTestId('balance-potlek')).toHaveText(money(expected))
 	await expect(page.getByTestId('balance-epitmenyado')).toHaveText(money(0))
