@@ -10,6 +10,7 @@ import { exercisePage } from '#app/modules/exercises/view.server.ts'
 import { redirectWithFlash } from '#app/utils/flash.server.ts'
 import { formatDateTime } from '#app/utils/format.ts'
 import { getLocale } from '#app/utils/locale.server.ts'
+import { logger } from '#app/utils/logger.server.ts'
 import { getDb } from '#db/client.server.ts'
 import { findExercise } from '#sandbox/exercises/registry.server.ts'
 import type { Route } from './+types/exercise.ts'
@@ -30,8 +31,14 @@ export async function action({ request, params }: Route.ActionArgs) {
 	const intent = formData.get('intent')
 	const now = Date.now()
 	if (intent === 'start' || intent === 'restart') {
-		const attempt = intent === 'start' ? await startExercise(db, user.id, definition.meta.id, now) : await restartExercise(db, user.id, definition.meta.id, now)
-		return redirectWithFlash(`/sandbox/${attempt.sandboxId}`, { type: 'success', key: 'ex.started' })
+		try {
+			const attempt = intent === 'start' ? await startExercise(db, user.id, definition.meta.id, now) : await restartExercise(db, user.id, definition.meta.id, now)
+			return redirectWithFlash(`/sandbox/${attempt.sandboxId}`, { type: 'success', key: 'ex.started' })
+		} catch (error) {
+			// a setup that cannot be built today (F5 needs a finished month of the year) is not a server error
+			logger.warn({ err: error, exercise: definition.meta.id }, 'exercise could not be started')
+			return redirectWithFlash(`/practice/${definition.meta.id}`, { type: 'error', key: 'ex.unavailable' })
+		}
 	}
 	if (intent === 'hint') {
 		const attempt = activeAttempt(db, user.id, definition.meta.id)

@@ -49,6 +49,7 @@ export const exerciseMessages = defineMessages(
 		'ex.completedFlash': 'A feladat elkészült: {score}/100 pont.',
 		'ex.mistakeFlash': 'A feladat hibát rögzített: {feedback}',
 		'ex.unknown': 'Nincs ilyen gyakorló feladat.',
+		'ex.unavailable': 'Ez a feladat ma nem indítható (például a hónapzáráshoz az évnek már le kell zárult hónapja legyen). Próbálja később, vagy válasszon másik feladatot.',
 	},
 	{
 		'nav.exercises': 'Practice exercises',
@@ -97,5 +98,6 @@ export const exerciseMessages = defineMessages(
 		'ex.completedFlash': 'Exercise finished: {score}/100 points.',
 		'ex.mistakeFlash': 'The exercise recorded a mistake: {feedback}',
 		'ex.unknown': 'No such practice exercise.',
+		'ex.unavailable': 'This exercise cannot be started today (the month-end exercise, for one, needs a finished month of the year). Try later or pick another exercise.',
 	},
 )
