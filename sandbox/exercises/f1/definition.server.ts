@@ -1,5 +1,6 @@
 import { BUKKALJA } from '../../scenarios/bukkalja.server.ts'
 import { COMMON_MISTAKES } from '../common.ts'
+import { type EventOf as Of, inMunicipality, lineKey, same } from '../guards.ts'
 import { buildExerciseMachine, type Guard } from '../machine.ts'
 import { DEFAULT_SCORING, type ExerciseDefinition, type ExerciseEvent } from '../types.ts'
 import { F1_DECREE, solveF1 } from './solver.server.ts'
@@ -10,14 +11,10 @@ import { F1_TEXTS } from './texts.ts'
 // added (feedback right away) and all together on the approval event, which carries them.
 
 const A = BUKKALJA.A
+const { is, refused } = inMunicipality(A)
 const TOTAL = 45_000_000
-type Of<T extends ExerciseEvent['type']> = Extract<ExerciseEvent, { type: T }>
-const is = <T extends ExerciseEvent['type']>(event: ExerciseEvent, type: T): event is Of<T> => event.type === type && (!('municipalityId' in event) || event.municipalityId === A)
-const same = (a: string | number | undefined, b: string | number | undefined) => a !== undefined && String(a) === String(b)
-const refused = (event: ExerciseEvent, commandTypes: ReadonlyArray<string>, code: string): boolean =>
-	event.type === 'command.refused' && event.municipalityId === A && commandTypes.includes(event.commandType) && event.code === code
 
-const key = (l: { rovat: string; funkcio: string; amount: number }) => `${l.rovat}/${l.funkcio}/${l.amount}`
+const key = lineKey
 const DECREE_KEYS = new Set(F1_DECREE.map(key))
 
 /** The approved lines are exactly the decree's (feladat type is not in the decree, so any is accepted). */

@@ -1,6 +1,7 @@
 import { BUKKALJA } from '../../scenarios/bukkalja.server.ts'
 import { COMMON_MISTAKES } from '../common.ts'
 import { solveF1 } from '../f1/solver.server.ts'
+import { type EventOf as Of, inMunicipality, lineKey, same } from '../guards.ts'
 import { buildExerciseMachine, type Guard } from '../machine.ts'
 import { DEFAULT_SCORING, type ExerciseDefinition, type ExerciseEvent } from '../types.ts'
 import { F2_AMENDMENT, solveF2 } from './solver.server.ts'
@@ -10,14 +11,12 @@ import { F2_TEXTS } from './texts.ts'
 // approval event carries the lines and the two deltas, so "check balance → approve → book" is judged on it.
 
 const A = BUKKALJA.A
+const { is } = inMunicipality(A)
 const DELTA = 400_000
-type Of<T extends ExerciseEvent['type']> = Extract<ExerciseEvent, { type: T }>
-const is = <T extends ExerciseEvent['type']>(event: ExerciseEvent, type: T): event is Of<T> => event.type === type && (!('municipalityId' in event) || event.municipalityId === A)
-const same = (a: string | number | undefined, b: string | number | undefined) => a !== undefined && String(a) === String(b)
 const refused = (event: ExerciseEvent, commandTypes: ReadonlyArray<string>, codes: ReadonlyArray<string>, field?: string): boolean =>
 	event.type === 'command.refused' && event.municipalityId === A && commandTypes.includes(event.commandType) && codes.includes(event.code) && (field === undefined || event.field === field)
 
-const key = (l: { rovat: string; funkcio: string; amount: number }) => `${l.rovat}/${l.funkcio}/${l.amount}`
+const key = lineKey
 const AMENDMENT_KEYS = new Set(F2_AMENDMENT.map(key))
 
 function matchesDecree(lines: ReadonlyArray<{ rovat: string; funkcio: string; amount: number }>): boolean {

@@ -1,5 +1,6 @@
 import { BUKKALJA } from '../../scenarios/bukkalja.server.ts'
 import { COMMON_MISTAKES } from '../common.ts'
+import { type EventOf as Of, inMunicipality, lineKey, same } from '../guards.ts'
 import { buildExerciseMachine, type Guard } from '../machine.ts'
 import { DEFAULT_SCORING, type ExerciseDefinition, type ExerciseEvent } from '../types.ts'
 import { F4_AMOUNT, F4_REALLOCATION, setupF4, solveF4 } from './solver.server.ts'
@@ -11,19 +12,15 @@ import { F4_TEXTS } from './texts.ts'
 // sub-threshold parts itself.
 
 const A = BUKKALJA.A
+const { is, refused } = inMunicipality(A)
 /** Written-commitment threshold of the reference (Ávr. 52. § (6) a) ○); the sandbox keeps it as a dated parameter. */
 const WRITTEN_THRESHOLD = 200_000
 /** Appropriations committed at F4's start: F3's road repair and the electricity already contracted. */
 const COMMITTED = new Set(['K334/045160', 'K331/064010'])
 const RESERVE = 'K513/011130'
 
-type Of<T extends ExerciseEvent['type']> = Extract<ExerciseEvent, { type: T }>
-const is = <T extends ExerciseEvent['type']>(event: ExerciseEvent, type: T): event is Of<T> => event.type === type && (!('municipalityId' in event) || event.municipalityId === A)
-const same = (a: string | number | undefined, b: string | number | undefined) => a !== undefined && String(a) === String(b)
-const refused = (event: ExerciseEvent, commandTypes: ReadonlyArray<string>, code: string): boolean =>
-	event.type === 'command.refused' && event.municipalityId === A && commandTypes.includes(event.commandType) && event.code === code
 
-const key = (l: { rovat: string; funkcio: string; amount: number }) => `${l.rovat}/${l.funkcio}/${l.amount}`
+const key = lineKey
 const REALLOCATION_KEYS = F4_REALLOCATION.map(key).sort()
 function sameLines(lines: ReadonlyArray<{ rovat: string; funkcio: string; amount: number }>): boolean {
 	const got = lines.map(key).sort()

@@ -1,5 +1,6 @@
 import { BUKKALJA } from '../../scenarios/bukkalja.server.ts'
 import { COMMON_MISTAKES } from '../common.ts'
+import { type EventOf as Of, inMunicipality } from '../guards.ts'
 import { buildExerciseMachine, type Guard, type StepSpec } from '../machine.ts'
 import { DEFAULT_SCORING, type ExerciseDefinition, type ExerciseEvent } from '../types.ts'
 import { F5_IDENTIFIED, F5_OVERPAYMENT, F5_TRANSFER_TOTAL, F5_UNIDENTIFIED, setupF5, solveF5 } from './solver.server.ts'
@@ -13,12 +14,9 @@ import { F5_TEXTS } from './texts.ts'
 // running the IKJ are queries in the sandbox (no command, no event), so the machine cannot see them.
 
 const A = BUKKALJA.A
+const { is, refused } = inMunicipality(A)
 const AMOUNTS: ReadonlyArray<number> = Object.values(F5_IDENTIFIED)
 const TRANSFERS = 4
-type Of<T extends ExerciseEvent['type']> = Extract<ExerciseEvent, { type: T }>
-const is = <T extends ExerciseEvent['type']>(event: ExerciseEvent, type: T): event is Of<T> => event.type === type && (!('municipalityId' in event) || event.municipalityId === A)
-const refused = (event: ExerciseEvent, commandTypes: ReadonlyArray<string>, code: string): boolean =>
-	event.type === 'command.refused' && event.municipalityId === A && commandTypes.includes(event.commandType) && event.code === code
 
 type FeedEvent = Of<'finance.taxfeed.posted'>
 const identifiedOn = (feed: FeedEvent, rovat: string) => feed.items.filter((i) => i.rovat === rovat).reduce((s, i) => s + i.identified, 0)

@@ -3,6 +3,7 @@ import { ROLE } from '../../keret/roles.ts'
 import { budapestDate } from '../../finance/util.ts'
 import { BUKKALJA } from '../../scenarios/bukkalja.server.ts'
 import { COMMON_MISTAKES } from '../common.ts'
+import { type EventOf as Of, inMunicipality, same } from '../guards.ts'
 import { buildExerciseMachine, type Guard } from '../machine.ts'
 import { DEFAULT_SCORING, type ExerciseContext, type ExerciseDefinition, type ExerciseEvent } from '../types.ts'
 import { solveK1 } from './solver.server.ts'
@@ -15,9 +16,7 @@ import { K1_TEXTS } from './texts.ts'
 
 const A = BUKKALJA.A
 const B = BUKKALJA.B
-type Of<T extends ExerciseEvent['type']> = Extract<ExerciseEvent, { type: T }>
-const is = <T extends ExerciseEvent['type']>(event: ExerciseEvent, type: T): event is Of<T> => event.type === type
-const same = (a: string | number | undefined, b: string | number | undefined) => a !== undefined && String(a) === String(b)
+const { is } = inMunicipality(null)
 /** 'Nagy Peter', ' nagy  péter ' and 'Nagy Péter' are the same name typed in a hurry. */
 const plainName = (name: string) => name.normalize('NFD').replace(/\p{M}/gu, '').trim().replace(/\s+/g, ' ').toLowerCase()
 const isNewUser = (context: ExerciseContext, userId: string) => same(userId, context.facts.userId)
