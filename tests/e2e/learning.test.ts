@@ -34,7 +34,8 @@ test('a learner reads the lessons, fails then passes the quiz, and completes the
 	await page.getByRole('button', { name: 'KERET' }).first().click()
 	await expect(page.getByRole('dialog', { name: 'KERET' })).toContainText('keretrendszer')
 	await page.keyboard.press('Escape')
-	await expect(page.getByText('hamarosan elérhető a gyakorlókörnyezetben')).toBeVisible()
+	// the lesson's <Exercise id="K1" /> opens the registered exercise
+	await expect(page.getByRole('link', { name: 'A(z) K1 gyakorlófeladat indítása' })).toHaveAttribute('href', '/practice/K1')
 	// reaching the end marks the lesson read, which completes it (no quiz here)
 	await page.getByRole('navigation', { name: 'Leckék közötti lapozás' }).scrollIntoViewIfNeeded()
 	await expect(page.getByText('Ezt a leckét teljesítette.')).toBeVisible()
