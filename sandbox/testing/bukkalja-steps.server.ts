@@ -1,27 +1,11 @@
+import { F1_DECREE } from '../exercises/f1/solver.server.ts'
+import { F2_AMENDMENT } from '../exercises/f2/solver.server.ts'
 import type { SandboxCommand } from '../commands.ts'
 import { BUKKALJA } from '../scenarios/bukkalja.server.ts'
 import { at, YEAR, type TestSandbox } from './harness.server.ts'
 
-/** F1 decree of Alsóbükk (reference.md §D): revenue and expenditure 45 000 000 Ft each. */
-export const F1_LINES: Array<{ rovat: string; funkcio: string; amount: number }> = [
-	{ rovat: 'B111', funkcio: '018010', amount: 18_000_000 },
-	{ rovat: 'B34', funkcio: '900020', amount: 12_000_000 },
-	{ rovat: 'B351', funkcio: '900020', amount: 9_000_000 },
-	{ rovat: 'B36', funkcio: '900020', amount: 400_000 },
-	{ rovat: 'B402', funkcio: '066020', amount: 1_600_000 },
-	{ rovat: 'B813', funkcio: '900020', amount: 4_000_000 },
-	{ rovat: 'K1101', funkcio: '011130', amount: 4_000_000 },
-	{ rovat: 'K1101', funkcio: '041233', amount: 10_000_000 },
-	{ rovat: 'K2', funkcio: '011130', amount: 1_900_000 },
-	{ rovat: 'K331', funkcio: '064010', amount: 2_000_000 },
-	{ rovat: 'K331', funkcio: '066020', amount: 1_500_000 },
-	{ rovat: 'K334', funkcio: '045160', amount: 2_000_000 },
-	{ rovat: 'K337', funkcio: '066020', amount: 1_100_000 },
-	{ rovat: 'K512', funkcio: '011130', amount: 500_000 },
-	{ rovat: 'K513', funkcio: '011130', amount: 1_000_000 },
-	{ rovat: 'K64', funkcio: '011130', amount: 3_000_000 },
-	{ rovat: 'K915', funkcio: '018030', amount: 18_000_000 },
-]
+/** The adopted decree of exercise F1 (one source: the exercise's solver). */
+export const F1_LINES: Array<{ rovat: string; funkcio: string; amount: number }> = [...F1_DECREE]
 
 /** Records, submits (penzugyes1) and approves (gazdvez) a budget document; returns its id. */
 export function budgetDocument(
@@ -55,11 +39,7 @@ export function loadF1(sb: TestSandbox, municipality: string = BUKKALJA.A): numb
 	return budgetDocument(sb, 'original', F1_LINES, { municipality })
 }
 
-export const F2_LINES = [
-	{ rovat: 'K334', funkcio: '045160', amount: 600_000 },
-	{ rovat: 'B351', funkcio: '900020', amount: 400_000 },
-	{ rovat: 'K513', funkcio: '011130', amount: -200_000 },
-]
+export const F2_LINES: Array<{ rovat: string; funkcio: string; amount: number }> = [...F2_AMENDMENT]
 
 export function amendF2(sb: TestSandbox): number {
 	return budgetDocument(sb, 'amendment', F2_LINES, { now: at(`${YEAR}-04-21`), effectiveDate: `${YEAR}-04-21` })

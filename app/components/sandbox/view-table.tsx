@@ -1,3 +1,4 @@
+import { SortHeaderRow } from './sort-header.tsx'
 import type { ReactNode } from 'react'
 import { Link, useSearchParams } from 'react-router'
 import { useT } from '../i18n.tsx'
@@ -31,15 +32,6 @@ export function ViewTable({
 }) {
 	const [params] = useSearchParams()
 	const t = useT()
-	const sortLink = (index: number) => {
-		const next = new URLSearchParams(params)
-		next.set('sort', String(index))
-		next.set('dir', view.sort === index && view.dir === 'asc' ? 'desc' : 'asc')
-		next.delete('page')
-		// after a form post to an index route the URL keeps `?index`; a sort link is a plain view
-		next.delete('index')
-		return `?${next}`
-	}
 	return (
 		<div className="grid grid-cols-1 gap-2">
 			<div className="no-print">
@@ -54,16 +46,7 @@ export function ViewTable({
 			) : (
 				<TableWrap caption={caption}>
 					<thead>
-						<tr>
-							{columns.map((c, j) => (
-								<th key={c.label} scope="col" className={c.numeric ? 'text-right' : undefined} aria-sort={view.sort === j ? (view.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
-									<Link to={sortLink(j)} className="underline decoration-dotted" preventScrollReset>
-										{c.label}
-										{view.sort === j ? (view.dir === 'asc' ? ' ▲' : ' ▼') : ''}
-									</Link>
-								</th>
-							))}
-						</tr>
+						<SortHeaderRow columns={columns} view={view} />
 					</thead>
 					<tbody>
 						{rows.map((row) => (

@@ -1,4 +1,5 @@
 import { Link, useLoaderData, useSearchParams } from 'react-router'
+import { SortHeaderRow } from '#app/components/sandbox/sort-header.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { useT } from '#app/components/i18n.tsx'
 import { DocumentToolbar } from '#app/components/sandbox/document-toolbar.tsx'
@@ -44,13 +45,6 @@ export default function SandboxReportPage() {
 	const { report, title, year, table, view } = useLoaderData<typeof loader>()
 	const [params] = useSearchParams()
 	const t = useT()
-	const sortLink = (index: number) => {
-		const next = new URLSearchParams(params)
-		next.set('sort', String(index))
-		next.set('dir', view.sort === index && view.dir === 'asc' ? 'desc' : 'asc')
-		next.delete('page')
-		return `?${next}`
-	}
 	const cell = (value: string | number, numeric: boolean) => (numeric && typeof value === 'number' ? <Ft value={value} /> : value)
 	return (
 		<div className="grid gap-3">
@@ -71,21 +65,7 @@ export default function SandboxReportPage() {
 			) : (
 				<TableWrap caption={title}>
 					<thead>
-						<tr>
-							{table.columns.map((c, j) => (
-								<th
-									key={c.label}
-									scope="col"
-									className={c.numeric ? 'text-right' : undefined}
-									aria-sort={view.sort === j ? (view.dir === 'asc' ? 'ascending' : 'descending') : undefined}
-								>
-									<Link to={sortLink(j)} className="underline decoration-dotted" preventScrollReset>
-										{c.label}
-										{view.sort === j ? (view.dir === 'asc' ? ' ▲' : ' ▼') : ''}
-									</Link>
-								</th>
-							))}
-						</tr>
+						<SortHeaderRow columns={table.columns} view={view} />
 					</thead>
 					<tbody>
 						{table.rows.map((row, i) => (
