@@ -16,6 +16,7 @@ export default [
 	route('lesson-code/:file', 'routes/learn/lesson-code.ts'),
 	route('exercises', 'routes/exercises/index.tsx'),
 	route('practice/:exerciseId', 'routes/exercises/exercise.tsx'),
+	route('practice/:exerciseId/materials/:fileName', 'routes/exercises/material.ts'),
 	route('sandbox', 'routes/sandbox/index.tsx'),
 	route('sandbox/:sandboxId', 'routes/sandbox/shell.tsx', [
 		index('routes/sandbox/home.tsx'),

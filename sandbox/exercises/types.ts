@@ -61,6 +61,8 @@ export type ExerciseDefinition = {
 	setup: (db: SandboxDb, now: number) => void
 	/** Performs the correct commands step by step; returns the events in order. */
 	solve: (db: SandboxDb, now: number) => Array<ExerciseEvent>
+	/** Documents the learner works from (e.g. T2's statement file), made for the attempt's sandbox and day. */
+	materials?: (db: SandboxDb, today: string) => Array<{ fileName: string; content: string }>
 }
 
 export const DEFAULT_SCORING: Scoring = { perMistake: 10, perHint: 5, passMark: 70 }

@@ -56,3 +56,16 @@ test('exercise F3 through the UI: the panel follows every step, a hint costs poi
 	await panel.getByRole('link', { name: 'Feladatlap' }).click()
 	await expect(page.getByText(/befejezve · 85\/100 pont · sikeres/)).toBeVisible()
 })
+
+test('exercise T2 offers its statement file in the panel; the file imports on the tax screen', async ({ page }) => {
+	await loginAs(page, await createUser({ roles: ['learner'], office: RAGALY }))
+	await page.goto('/practice/T2')
+	await page.getByRole('button', { name: 'Feladat indítása' }).click()
+	const panel = page.getByRole('complementary', { name: /Feladat T2/ })
+	const link = panel.getByRole('link', { name: /^kivonat-alsobukk-.*\.csv$/ })
+	const response = await page.request.get((await link.getAttribute('href'))!)
+	expect(response.status()).toBe(200)
+	const content = await response.text()
+	expect(content.split('\n')[0]).toBe('konyvelesi_nap;erteknap;szamla;osszeg;befizeto_neve;befizeto_szamlaja;kozlemeny;banki_azonosito')
+	expect(content.trim().split('\n')).toHaveLength(7)
+})

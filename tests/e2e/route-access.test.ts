@@ -38,6 +38,8 @@ const MATRIX: Record<string, Row> = {
 	'/sandbox': signedIn,
 	'/exercises': signedIn,
 	'/practice/:exerciseId': signedIn,
+	// F3 has no documents to download: not found for everyone signed in
+	'/practice/:exerciseId/materials/:fileName': { anonymous: 'login', learner: 'notFound', trainer: 'notFound', coordinator: 'notFound', admin: 'notFound' },
 	// someone else's sandbox: the owner is a separate learner created in the test
 	'/sandbox/:sandboxId': sandboxViewers,
 	'/sandbox/:sandboxId/budget': sandboxViewers,
@@ -134,6 +136,7 @@ test('every role gets exactly the access the matrix grants', async ({ request })
 		partnerId: '1',
 		report: 'trial-balance',
 		exerciseId: 'F3',
+		fileName: 'kivonat.csv',
 		taxpayerId: '1',
 		documentId: '1',
 		courseId: 'asp-bevezeto-minta',

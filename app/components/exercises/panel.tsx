@@ -37,6 +37,20 @@ export function ExercisePanel({ panel, readOnly }: { panel: ExercisePanelData; r
 					</li>
 				))}
 			</ol>
+			{panel.materials.length > 0 ? (
+				<div className="mt-3">
+					<p className="font-semibold">{t('ex.panel.materials')}</p>
+					<ul className="list-disc pl-5">
+						{panel.materials.map((name) => (
+							<li key={name}>
+								<a href={`/practice/${panel.id}/materials/${encodeURIComponent(name)}`} download className="text-brand-700 underline">
+									{name}
+								</a>
+							</li>
+						))}
+					</ul>
+				</div>
+			) : null}
 			{!panel.done && panel.instruction ? (
 				<div className="mt-3">
 					<p className="font-semibold">{t('ex.panel.next')}</p>

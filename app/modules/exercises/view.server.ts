@@ -1,6 +1,8 @@
 import { and, desc, eq } from 'drizzle-orm'
 import { canResume, scoreOf } from '#sandbox/exercises/attempt.ts'
-import { EXERCISES, findExercise } from '#sandbox/exercises/registry.server.ts'
+import { EXERCISES, exerciseScenarioId, findExercise } from '#sandbox/exercises/registry.server.ts'
+import { budapestDate } from '#sandbox/finance/util.ts'
+import { sandboxStore } from '../sandbox/store.server.ts'
 import type { ExerciseDefinition } from '#sandbox/exercises/types.ts'
 import type { Db } from '#db/client.server.ts'
 import { exerciseAttempts } from '#db/schema/exercises.ts'
@@ -60,6 +62,7 @@ export function exercisePanel(db: Db, sandboxId: string, locale: Locale) {
 	return {
 		attemptId: attempt.id,
 		...metaView(definition, locale),
+		materials: attempt.status === 'active' && definition.materials && attempt.sandboxId ? definition.materials(sandboxStore().open(attempt.sandboxId, exerciseScenarioId(definition)), budapestDate(Date.now())).map((m) => m.fileName) : [],
 		outdated: !canResume(definition, attempt.machineVersion).ok,
 		done,
 		score: done ? (attempt.score ?? 0) : scoreOf(definition, attempt.mistakes.length, hintsUsed, false).score,

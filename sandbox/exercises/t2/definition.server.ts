@@ -4,7 +4,7 @@ import { COMMON_MISTAKES } from '../common.ts'
 import { buildExerciseMachine, type Guard } from '../machine.ts'
 import { DEFAULT_SCORING, type ExerciseDefinition, type ExerciseEvent } from '../types.ts'
 import { isIn, refusedElsewhere, refusedIn, type Of } from '../t1/tax-guards.ts'
-import { setupT2, solveT2, T2_MISADDRESSED, T2_OVERPAYMENT, T2_TOTAL, T2_UNIDENTIFIED } from './solver.server.ts'
+import { setupT2, solveT2, t2StatementFile, T2_MISADDRESSED, T2_OVERPAYMENT, T2_TOTAL, T2_UNIDENTIFIED } from './solver.server.ts'
 import { T2_TEXTS } from './texts.ts'
 
 // T2 – bank-statement import and payment matching (reference.md §D T2), Alsóbükk.
@@ -98,4 +98,5 @@ export const T2: ExerciseDefinition = {
 	machine,
 	setup: setupT2,
 	solve: solveT2,
+	materials: (db, today) => [{ fileName: `kivonat-alsobukk-${today}.csv`, content: t2StatementFile(db, today) }],
 }
