@@ -7,6 +7,7 @@ import { ProgressBar } from '#app/components/ui/progress.tsx'
 import { requireUser } from '#app/modules/auth/guards.server.ts'
 import { getCatalog } from '#app/modules/content/catalog.server.ts'
 import { loadDashboard } from '#app/modules/dashboard.server.ts'
+import { exerciseCatalog } from '#app/modules/exercises/view.server.ts'
 import { continueLearning } from '#app/modules/learning/queries.server.ts'
 import { getLocale } from '#app/utils/locale.server.ts'
 import { formatDate, formatNumber } from '#app/utils/format.ts'
@@ -21,6 +22,8 @@ export function loader({ request }: Route.LoaderArgs) {
 	return {
 		user: { name: user.name, roles: user.roles },
 		resume: resume ? { courseId: resume.course.meta.id, lessonId: resume.lesson.id, course: resume.course.meta.title[locale], lesson: resume.lesson.title[locale], percent: resume.percent } : null,
+		// the learner's exercises: started or finished ones, with the best score
+		exercises: exerciseCatalog(db, user.id, locale).filter((e) => e.active || e.best !== null),
 		...loadDashboard(db, user, Date.now()),
 	}
 }
@@ -35,7 +38,7 @@ function Stat({ label, value }: { label: string; value: string }) {
 }
 
 export default function HomePage() {
-	const { user, resume, learner, coordinator, national } = useLoaderData<typeof loader>()
+	const { user, resume, learner, coordinator, national, exercises } = useLoaderData<typeof loader>()
 	const t = useT()
 	const locale = useLocale()
 	return (
@@ -53,6 +56,24 @@ export default function HomePage() {
 					) : (
 						<EmptyState title={t('learn.noCourseStarted')}>
 							<Link className="text-brand-700 underline" to="/courses">{t('learn.browse')}</Link>
+						</EmptyState>
+					)}
+				</Card>
+				<Card title={t('ex.title')}>
+					{exercises.length ? (
+						<ul className="grid gap-1">
+							{exercises.map((e) => (
+								<li key={e.id}>
+									<Link className="font-semibold text-brand-700 underline" to={`/practice/${e.id}`}>
+										{e.id} – {e.title}
+									</Link>
+									<span className="text-slate-700"> · {e.best !== null ? t('ex.lastResult', { score: e.best }) : t('ex.status.active')}</span>
+								</li>
+							))}
+						</ul>
+					) : (
+						<EmptyState title={t('ex.noneStarted')}>
+							<Link className="text-brand-700 underline" to="/exercises">{t('ex.browse')}</Link>
 						</EmptyState>
 					)}
 				</Card>

@@ -55,6 +55,9 @@ test('exercise F3 through the UI: the panel follows every step, a hint costs poi
 	// the exercise page lists the finished attempt
 	await panel.getByRole('link', { name: 'Feladatlap' }).click()
 	await expect(page.getByText(/befejezve · 85\/100 pont · sikeres/)).toBeVisible()
+	// and the learner's dashboard shows it
+	await page.goto('/')
+	await expect(page.getByRole('listitem').filter({ hasText: 'F3 – Teljes kiadási ciklus' })).toContainText('Legjobb eredménye: 85/100')
 })
 
 test('exercise T2 offers its statement file in the panel; the file imports on the tax screen', async ({ page }) => {
