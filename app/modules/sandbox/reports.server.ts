@@ -2,6 +2,9 @@ import type { SandboxDb } from '#sandbox/db.server.ts'
 import { auditLogEntries, budgetExecution, commitmentRegister, journal, trialBalance } from '#sandbox/finance/queries.server.ts'
 import { translate, type Locale, type MessageKey } from '#app/utils/i18n.ts'
 
+/** `YYYY-MM-DD HH:MM` in Budapest time: the office's own clock, and it sorts as text. */
+const budapestMinute = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Budapest', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+
 export const SANDBOX_REPORTS = ['budget-execution', 'trial-balance', 'journal', 'commitments', 'audit-log'] as const
 export type SandboxReport = (typeof SANDBOX_REPORTS)[number]
 
@@ -48,8 +51,8 @@ export function buildReport(db: SandboxDb, municipalityId: string, year: number,
 			}
 		case 'audit-log':
 			return {
-				columns: [col('sbx.date'), col('sbx.persona'), col('sbx.action'), col('sbx.outcome'), col('sbx.rule')],
-				rows: auditLogEntries(db, municipalityId, { limit: 1000 }).map((a) => [new Date(a.at).toISOString().replace('T', ' ').slice(0, 16), a.personaId, a.commandType, a.outcome, a.rule ?? '']),
+				columns: [col('sbx.date'), col('sbx.persona'), col('sbx.auditRole'), col('sbx.auditOnBehalfOf'), col('sbx.action'), col('sbx.outcome'), col('sbx.rule')],
+				rows: auditLogEntries(db, municipalityId, { limit: 1000 }).map((a) => [budapestMinute.format(a.at), a.personaId, a.role, a.onBehalfOf ?? '', a.commandType, a.outcome, a.rule ?? '']),
 				totals: null,
 			}
 	}
