@@ -8,11 +8,12 @@ import * as auth from './schema/auth.ts'
 import * as learning from './schema/learning.ts'
 import * as exercises from './schema/exercises.ts'
 import * as sandboxes from './schema/sandboxes.ts'
+import * as training from './schema/training.ts'
 import * as mail from './schema/mail.ts'
 import * as orgs from './schema/orgs.ts'
 import * as users from './schema/users.ts'
 
-export const schema = { ...orgs, ...users, ...auth, ...mail, ...audit, ...learning, ...sandboxes, ...exercises }
+export const schema = { ...orgs, ...users, ...auth, ...mail, ...audit, ...learning, ...sandboxes, ...exercises, ...training }
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database }
 /** What both the client and a transaction offer: functions taking this run inside or outside one. */
 export type DbOrTx = Pick<Db, 'select' | 'insert' | 'update' | 'delete'>
