@@ -1,0 +1,144 @@
+import crypto from 'node:crypto'
+import { and, eq, gt, lt, ne, sql } from 'drizzle-orm'
+import { audit } from '#app/modules/audit/audit.server.ts'
+import type { Db, DbOrTx } from '#db/client.server.ts'
+import { rooms, scheduleOverrides, sessionDays, sessionTypes, trainerUnavailability, trainers, trainingSessions } from '#db/schema/training.ts'
+import { refuse, RefusalError, runRefusable, type Outcome } from './outcome.ts'
+import type { Interval } from './overlap.ts'
+
+export type SessionDraft = { typeId: number; roomId: number; trainerUserId: number; capacity: number; days: Array<Interval> }
+
+/** Conflicts an admin may knowingly override (with a reason); validity rules can never be overridden. */
+export const OVERRIDABLE_RULES = ['roomBooked', 'trainerBooked', 'trainerUnavailable', 'trainerSubsystem'] as const
+export type OverridableRule = (typeof OVERRIDABLE_RULES)[number]
+
+type Actor = { id: number }
+
+function fail(field: string, key: Parameters<typeof refuse>[1], params?: Parameters<typeof refuse>[2]): never {
+	throw new RefusalError(refuse(field, key, params))
+}
+
+/** Ids of scheduled sessions with a day overlapping one of `days` (true overlap of instants). */
+function overlappingSessions(tx: DbOrTx, column: 'room' | 'trainer', id: number, days: Array<Interval>, exceptSessionId?: number) {
+	const found = new Set<number>()
+	const target = column === 'room' ? trainingSessions.roomId : trainingSessions.trainerUserId
+	for (const day of days) {
+		const rows = tx
+			.select({ id: trainingSessions.id })
+			.from(sessionDays)
+			.innerJoin(trainingSessions, eq(trainingSessions.id, sessionDays.sessionId))
+			.where(
+				and(
+					eq(target, id),
+					eq(trainingSessions.status, 'scheduled'),
+					lt(sessionDays.startsAt, day.endsAt),
+					gt(sessionDays.endsAt, day.startsAt),
+					exceptSessionId === undefined ? undefined : ne(trainingSessions.id, exceptSessionId),
+				),
+			)
+			.all()
+		for (const row of rows) found.add(row.id)
+	}
+	return [...found]
+}
+
+function validateDraft(tx: DbOrTx, draft: SessionDraft, now: number) {
+	if (draft.days.length === 0) fail('days', 'training.error.noDays')
+	for (const day of draft.days) {
+		if (!(day.endsAt > day.startsAt)) fail('endsAt', 'training.error.endBeforeStart')
+		if (day.startsAt < now) fail('startsAt', 'training.error.inPast')
+	}
+	const type = tx.select().from(sessionTypes).where(eq(sessionTypes.id, draft.typeId)).get()
+	if (!type) fail('typeId', 'errors.invalid')
+	const room = tx.select().from(rooms).where(eq(rooms.id, draft.roomId)).get()
+	if (!room) fail('roomId', 'errors.invalid')
+	if (type.kind === 'lab' && room.kind !== 'lab') fail('roomId', 'training.error.roomKind')
+	// A lab seats one learner per workstation; an auditorium its capacity.
+	const max = type.kind === 'lab' ? (room.workstations ?? 0) : room.capacity
+	if (!Number.isInteger(draft.capacity) || draft.capacity < 1 || draft.capacity > max) fail('capacity', 'training.error.capacity', { max })
+	const trainer = tx.select().from(trainers).where(eq(trainers.userId, draft.trainerUserId)).get()
+	if (!trainer) fail('trainerUserId', 'errors.invalid')
+	return { type, room, trainer }
+}
+
+/** The overridable rules this draft breaks, with the first field each belongs to. */
+function conflicts(tx: DbOrTx, draft: SessionDraft, subsystems: Array<string>, subsystem: string, exceptSessionId?: number) {
+	const broken: Array<{ rule: OverridableRule; field: string; with?: Array<number> }> = []
+	const roomClash = overlappingSessions(tx, 'room', draft.roomId, draft.days, exceptSessionId)
+	if (roomClash.length) broken.push({ rule: 'roomBooked', field: 'roomId', with: roomClash })
+	const trainerClash = overlappingSessions(tx, 'trainer', draft.trainerUserId, draft.days, exceptSessionId)
+	if (trainerClash.length) broken.push({ rule: 'trainerBooked', field: 'trainerUserId', with: trainerClash })
+	const away = draft.days.some((day) =>
+		tx
+			.select({ id: trainerUnavailability.id })
+			.from(trainerUnavailability)
+			.where(and(eq(trainerUnavailability.trainerUserId, draft.trainerUserId), lt(trainerUnavailability.startsAt, day.endsAt), gt(trainerUnavailability.endsAt, day.startsAt)))
+			.get(),
+	)
+	if (away) broken.push({ rule: 'trainerUnavailable', field: 'trainerUserId' })
+	if (!subsystems.includes(subsystem)) broken.push({ rule: 'trainerSubsystem', field: 'trainerUserId' })
+	return broken
+}
+
+/**
+ * Creates one session or a series (several drafts), all or nothing, in one transaction so the
+ * conflict checks and the inserts see the same bookings (BEGIN IMMEDIATE: no other writer can
+ * book the room in between). Drafts of a series are checked against each other too, because
+ * each is inserted before the next is checked.
+ */
+export function createSessions(db: Db, actor: Actor, input: { drafts: Array<SessionDraft>; override?: { reason: string } }, now: number): Outcome<{ sessionIds: Array<number> }> {
+	if (input.override && !input.override.reason.trim()) return refuse('reason', 'training.error.overrideReason')
+	if (input.drafts.length === 0) return refuse('days', 'training.error.noDays')
+	return runRefusable(() =>
+		db.transaction((tx) => {
+			const seriesId = input.drafts.length > 1 ? crypto.randomUUID() : null
+			const sessionIds: Array<number> = []
+			for (const draft of input.drafts) {
+				const { type, trainer } = validateDraft(tx, draft, now)
+				const broken = conflicts(tx, draft, trainer.subsystems, type.subsystem)
+				if (broken.length && !input.override) {
+					const first = broken[0]!
+					fail(first.field, `training.error.${first.rule}`)
+				}
+				const startsAt = Math.min(...draft.days.map((d) => d.startsAt))
+				const endsAt = Math.max(...draft.days.map((d) => d.endsAt))
+				const session = tx
+					.insert(trainingSessions)
+					.values({ typeId: type.id, kind: type.kind, subsystem: type.subsystem, roomId: draft.roomId, trainerUserId: draft.trainerUserId, capacity: draft.capacity, status: 'scheduled', sequence: 0, seriesId, startsAt, endsAt, createdBy: actor.id, createdAt: now, updatedAt: now })
+					.returning({ id: trainingSessions.id })
+					.get()
+				for (const day of [...draft.days].sort((a, b) => a.startsAt - b.startsAt)) tx.insert(sessionDays).values({ sessionId: session.id, startsAt: day.startsAt, endsAt: day.endsAt }).run()
+				audit(tx, { actorUserId: actor.id, action: 'training.session.created', entity: 'training_session', entityId: session.id, details: { ...draft, seriesId } }, now)
+				for (const b of broken) {
+					tx.insert(scheduleOverrides).values({ sessionId: session.id, rule: b.rule, reason: input.override!.reason.trim(), actorUserId: actor.id, at: now }).run()
+					audit(tx, { actorUserId: actor.id, action: 'training.session.override', entity: 'training_session', entityId: session.id, details: { rule: b.rule, with: b.with ?? [], reason: input.override!.reason.trim() } }, now)
+				}
+				sessionIds.push(session.id)
+			}
+			return { ok: true as const, sessionIds }
+		}),
+	)
+}
+
+/** Raises the iCalendar SEQUENCE; every change attendees must see goes through here. */
+export function bumpSequence(tx: DbOrTx, sessionId: number, now: number) {
+	tx.update(trainingSessions)
+		.set({ sequence: sql`${trainingSessions.sequence} + 1`, updatedAt: now })
+		.where(eq(trainingSessions.id, sessionId))
+		.run()
+}
+
+/** Cancels a session; enrolments stay so everyone can be sent the CANCEL invitation. */
+export function cancelSession(db: Db, actor: Actor, sessionId: number, reason: string, now: number): Outcome<{ sessionId: number }> {
+	return runRefusable(() =>
+		db.transaction((tx) => {
+			const session = tx.select().from(trainingSessions).where(eq(trainingSessions.id, sessionId)).get()
+			if (!session) fail('sessionId', 'training.error.notFound')
+			if (session.status === 'cancelled') fail('sessionId', 'training.error.cancelled')
+			tx.update(trainingSessions).set({ status: 'cancelled' }).where(eq(trainingSessions.id, sessionId)).run()
+			bumpSequence(tx, sessionId, now)
+			audit(tx, { actorUserId: actor.id, action: 'training.session.cancelled', entity: 'training_session', entityId: sessionId, details: { reason } }, now)
+			return { ok: true as const, sessionId }
+		}),
+	)
+}
