@@ -6,7 +6,7 @@ import { createUser } from '#tests/factories.ts'
 import { createTestDb } from '#tests/setup/test-db.ts'
 import { createTrainingVenue } from '#tests/training-factories.ts'
 import { budapestInstant } from './overlap.ts'
-import { cancelSession, createSessions } from './schedule.server.ts'
+import { cancelSession, createSessions, rescheduleSession } from './schedule.server.ts'
 
 const NOW = Date.parse('2026-03-01T08:00:00Z')
 const day = (date: string, from = '09:00', to = '12:00') => ({ startsAt: budapestInstant(date, from), endsAt: budapestInstant(date, to) })
@@ -96,4 +96,18 @@ test('cancelling raises the sequence and frees the room', () => {
 	expect(cancelSession(db, admin, created.sessionIds[0]!, 'trainer ill', NOW).ok).toBe(true)
 	expect(db.select().from(trainingSessions).get()).toMatchObject({ status: 'cancelled', sequence: 1 })
 	expect(createSessions(db, admin, { drafts: [lab([day('2026-04-02')])] }, NOW).ok).toBe(true)
+})
+
+test('rescheduling ignores the session itself, checks the others, and raises the sequence', () => {
+	const { db, v, admin, lab } = setup()
+	const a = createSessions(db, admin, { drafts: [lab([day('2026-04-02')])] }, NOW)
+	const b = createSessions(db, admin, { drafts: [lab([day('2026-04-03')])] }, NOW)
+	if (!a.ok || !b.ok) throw new Error('setup')
+	const id = a.sessionIds[0]!
+	const move = (date: string, from: string, to: string) => ({ roomId: v.lab.id, trainerUserId: v.trainer.userId, capacity: 16, days: [day(date, from, to)] })
+	expect(rescheduleSession(db, admin, id, move('2026-04-02', '10:00', '13:00'), undefined, NOW)).toMatchObject({ ok: true })
+	expect(rescheduleSession(db, admin, id, move('2026-04-03', '11:00', '13:00'), undefined, NOW)).toMatchObject({ ok: false, message: { key: 'training.error.roomBooked' } })
+	const row = db.select().from(trainingSessions).where(eq(trainingSessions.id, id)).get()!
+	expect(row).toMatchObject({ sequence: 1, startsAt: day('2026-04-02', '10:00', '13:00').startsAt })
+	expect(db.select().from(auditLog).where(eq(auditLog.action, 'training.session.rescheduled')).all()).toHaveLength(1)
 })

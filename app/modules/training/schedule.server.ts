@@ -1,8 +1,8 @@
 import crypto from 'node:crypto'
-import { and, eq, gt, lt, ne, sql } from 'drizzle-orm'
+import { and, eq, gt, inArray, lt, ne, sql } from 'drizzle-orm'
 import { audit } from '#app/modules/audit/audit.server.ts'
 import type { Db, DbOrTx } from '#db/client.server.ts'
-import { rooms, scheduleOverrides, sessionDays, sessionTypes, trainerUnavailability, trainers, trainingSessions } from '#db/schema/training.ts'
+import { enrolments, rooms, scheduleOverrides, sessionDays, sessionTypes, trainerUnavailability, trainers, trainingSessions } from '#db/schema/training.ts'
 import { refuse, RefusalError, runRefusable, type Outcome } from './outcome.ts'
 import type { Interval } from './overlap.ts'
 
@@ -116,6 +116,46 @@ export function createSessions(db: Db, actor: Actor, input: { drafts: Array<Sess
 				sessionIds.push(session.id)
 			}
 			return { ok: true as const, sessionIds }
+		}),
+	)
+}
+
+/**
+ * Moves a session (days, room, trainer, capacity) with the same checks as creating one, ignoring
+ * its own bookings; raises SEQUENCE so every calendar replaces its copy. Seats already given
+ * are kept, so the capacity may not drop below them.
+ */
+export function rescheduleSession(db: Db, actor: Actor, sessionId: number, draft: Omit<SessionDraft, 'typeId'>, override: { reason: string } | undefined, now: number): Outcome<{ sessionId: number }> {
+	if (override && !override.reason.trim()) return refuse('reason', 'training.error.overrideReason')
+	return runRefusable(() =>
+		db.transaction((tx) => {
+			const session = tx.select().from(trainingSessions).where(eq(trainingSessions.id, sessionId)).get()
+			if (!session) fail('sessionId', 'training.error.notFound')
+			if (session.status === 'cancelled') fail('sessionId', 'training.error.cancelled')
+			if (now >= session.startsAt) fail('sessionId', 'training.error.started')
+			const full = { ...draft, typeId: session.typeId }
+			const { type, trainer } = validateDraft(tx, full, now)
+			const taken = tx
+				.select({ n: sql<number>`count(*)` })
+				.from(enrolments)
+				.where(and(eq(enrolments.sessionId, sessionId), inArray(enrolments.status, ['enrolled', 'offered'])))
+				.get()!.n
+			if (draft.capacity < taken) fail('capacity', 'training.error.capacity', { max: draft.capacity })
+			const broken = conflicts(tx, full, trainer.subsystems, type.subsystem, sessionId)
+			if (broken.length && !override) fail(broken[0]!.field, `training.error.${broken[0]!.rule}`)
+			tx.delete(sessionDays).where(eq(sessionDays.sessionId, sessionId)).run()
+			for (const day of [...draft.days].sort((a, b) => a.startsAt - b.startsAt)) tx.insert(sessionDays).values({ sessionId, startsAt: day.startsAt, endsAt: day.endsAt }).run()
+			tx.update(trainingSessions)
+				.set({ roomId: draft.roomId, trainerUserId: draft.trainerUserId, capacity: draft.capacity, startsAt: Math.min(...draft.days.map((d) => d.startsAt)), endsAt: Math.max(...draft.days.map((d) => d.endsAt)) })
+				.where(eq(trainingSessions.id, sessionId))
+				.run()
+			bumpSequence(tx, sessionId, now)
+			audit(tx, { actorUserId: actor.id, action: 'training.session.rescheduled', entity: 'training_session', entityId: sessionId, details: { from: { roomId: session.roomId, trainerUserId: session.trainerUserId, capacity: session.capacity, startsAt: session.startsAt, endsAt: session.endsAt }, to: draft } }, now)
+			for (const b of broken) {
+				tx.insert(scheduleOverrides).values({ sessionId, rule: b.rule, reason: override!.reason.trim(), actorUserId: actor.id, at: now }).run()
+				audit(tx, { actorUserId: actor.id, action: 'training.session.override', entity: 'training_session', entityId: sessionId, details: { rule: b.rule, with: b.with ?? [], reason: override!.reason.trim() } }, now)
+			}
+			return { ok: true as const, sessionId }
 		}),
 	)
 }
