@@ -61,23 +61,24 @@ function findEnrolment(tx: DbOrTx, target: Target) {
  * what keeps the capacity under concurrent requests (see enrol.concurrency.test.ts).
  */
 export function enrol(db: Db, actor: Actor, target: Target, now: number, options: EnrolOptions = {}): Outcome<{ enrolmentId: number; status: 'enrolled' | 'waitlisted' }> {
-	return runRefusable(() =>
-		db.transaction((tx) => {
-			const session = openSession(tx, target.sessionId, now)
-			const existing = findEnrolment(tx, target)
-			if (existing && ['enrolled', 'waitlisted', 'offered'].includes(existing.status)) fail('sessionId', 'training.error.alreadyEnrolled')
-			const missing = checkPrerequisites(tx, target.userId, session.typeId, options.coursesFor ?? coursesFromCatalog)
-			if (missing) throw new RefusalError(missing)
-			if (learnerBusy(tx, target.userId, session.id)) fail('sessionId', 'training.error.learnerOverlap')
-			const status = seatsTaken(tx, session.id) < session.capacity ? ('enrolled' as const) : ('waitlisted' as const)
-			const values = { status, requestedAt: now, goLiveDate: learnerGoLiveDate(tx, target.userId), offerExpiresAt: null, enrolledBy: actor.id, updatedAt: now }
-			const row = existing
-				? tx.update(enrolments).set(values).where(eq(enrolments.id, existing.id)).returning({ id: enrolments.id }).get()!
-				: tx.insert(enrolments).values({ ...target, ...values }).returning({ id: enrolments.id }).get()
-			audit(tx, { actorUserId: actor.id, action: `training.enrolment.${status}`, entity: 'enrolment', entityId: row.id, details: { ...target, goLiveDate: values.goLiveDate } }, now)
-			return { ok: true as const, enrolmentId: row.id, status }
-		}),
-	)
+	return runRefusable(() => db.transaction((tx) => enrolInTx(tx, actor, target, now, options)))
+}
+
+/** The enrolment itself, inside the caller's (immediate) transaction; refusals throw RefusalError. */
+export function enrolInTx(tx: DbOrTx, actor: Actor, target: Target, now: number, options: EnrolOptions = {}) {
+	const session = openSession(tx, target.sessionId, now)
+	const existing = findEnrolment(tx, target)
+	if (existing && ['enrolled', 'waitlisted', 'offered'].includes(existing.status)) fail('sessionId', 'training.error.alreadyEnrolled')
+	const missing = checkPrerequisites(tx, target.userId, session.typeId, options.coursesFor ?? coursesFromCatalog)
+	if (missing) throw new RefusalError(missing)
+	if (learnerBusy(tx, target.userId, session.id)) fail('sessionId', 'training.error.learnerOverlap')
+	const status = seatsTaken(tx, session.id) < session.capacity ? ('enrolled' as const) : ('waitlisted' as const)
+	const values = { status, requestedAt: now, goLiveDate: learnerGoLiveDate(tx, target.userId), offerExpiresAt: null, enrolledBy: actor.id, updatedAt: now }
+	const row = existing
+		? tx.update(enrolments).set(values).where(eq(enrolments.id, existing.id)).returning({ id: enrolments.id }).get()!
+		: tx.insert(enrolments).values({ ...target, ...values }).returning({ id: enrolments.id }).get()
+	audit(tx, { actorUserId: actor.id, action: `training.enrolment.${status}`, entity: 'enrolment', entityId: row.id, details: { ...target, goLiveDate: values.goLiveDate } }, now)
+	return { ok: true as const, enrolmentId: row.id, status }
 }
 
 /** Cancels a seat, an offer or a waitlist place; a freed seat goes to the head of the waitlist. */

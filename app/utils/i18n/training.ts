@@ -25,6 +25,9 @@ export const trainingMessages = defineMessages(
 		'training.error.locked': 'A jelenléti ív lezárva, nem módosítható.',
 		'training.error.notAttendee': 'A résztvevő nem szerepel a névsorban.',
 		'training.error.notEnded': 'A jelenléti ív csak a képzés vége után zárható le.',
+		'training.error.csvDuplicate': 'Ez az e-mail-cím már szerepelt egy korábbi sorban.',
+		'training.error.csvUnknownUser': 'Nincs ilyen e-mail-címmel felhasználó.',
+		'training.error.csvOutOfScope': 'Ez a felhasználó nem az Ön hivatalához tartozik.',
 	},
 	{
 		'training.error.endBeforeStart': 'The end must be after the start.',
@@ -50,5 +53,8 @@ export const trainingMessages = defineMessages(
 		'training.error.locked': 'The attendance roster is locked and cannot be changed.',
 		'training.error.notAttendee': 'This person is not on the roster.',
 		'training.error.notEnded': 'The roster can be locked only after the session has ended.',
+		'training.error.csvDuplicate': 'This e-mail address already appeared on an earlier line.',
+		'training.error.csvUnknownUser': 'There is no user with this e-mail address.',
+		'training.error.csvOutOfScope': 'This user does not belong to your office.',
 	},
 )
