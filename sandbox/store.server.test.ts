@@ -49,8 +49,18 @@ test('sandboxes are copies of a template built once per schema version', async (
 	const next = createStore([toyScenario(builds)], { dir, schemaVersion: 2 })
 	await next.create('cecil-1', 'toy')
 	expect(builds.n).toBe(2)
+	// so does a new template tag (the scenario's budget year), once per tag
+	let year = '2026'
+	const tagged = createStore([toyScenario(builds)], { dir, schemaVersion: 2, templateTag: () => year })
+	await tagged.create('dora-1', 'toy')
+	await tagged.create('dora-2', 'toy')
+	expect(builds.n).toBe(3)
+	year = '2027'
+	await tagged.create('dora-3', 'toy')
+	expect(builds.n).toBe(4)
 	store.closeAll()
 	next.closeAll()
+	tagged.closeAll()
 })
 
 test('reset, checkpoints and restore replace the file; delete removes everything', async () => {

@@ -23,7 +23,16 @@ export type Scenario<H> = {
 	close: (handle: H) => void
 }
 
-export type StoreOptions = { dir: string; schemaVersion: number; idleMs?: number }
+export type StoreOptions = {
+	dir: string
+	schemaVersion: number
+	idleMs?: number
+	/**
+	 * What else a template depends on besides the schema, e.g. the budget year a scenario is built
+	 * for: a new tag builds a new template (sandboxes already made keep their files).
+	 */
+	templateTag?: () => string
+}
 
 const ID = /^[a-z0-9][a-z0-9-]{2,63}$/
 const CHECKPOINT = /^[\p{L}\p{N} _-]{1,60}$/u
@@ -73,7 +82,8 @@ export function createStore<H>(scenarios: ReadonlyArray<Scenario<H>>, options: S
 	/** The template of a scenario for the current schema version, built on first use. */
 	async function template(scenarioId: string): Promise<string> {
 		const scenario = scenarioOf(scenarioId)
-		const file = path.join(options.dir, 'templates', `${scenario.id}-v${options.schemaVersion}.db`)
+		const tag = options.templateTag?.()
+		const file = path.join(options.dir, 'templates', `${scenario.id}-v${options.schemaVersion}${tag ? `-${tag}` : ''}.db`)
 		if (fs.existsSync(file)) return file
 		const pending = building.get(file)
 		if (pending) return pending

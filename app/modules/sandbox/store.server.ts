@@ -54,6 +54,11 @@ const globalStore = globalThis as unknown as { __aspSandboxStore?: SandboxStore<
 
 /** The process-wide sandbox store under SANDBOX_DIR (one handle cache per process). */
 export function sandboxStore(): SandboxStore<SandboxDb> {
-	globalStore.__aspSandboxStore ??= createStore(SCENARIOS, { dir: path.resolve(getEnv().SANDBOX_DIR), schemaVersion: SANDBOX_SCHEMA_VERSION })
+	globalStore.__aspSandboxStore ??= createStore(SCENARIOS, {
+		dir: path.resolve(getEnv().SANDBOX_DIR),
+		schemaVersion: SANDBOX_SCHEMA_VERSION,
+		// scenarios are built for the current budget year: a new year gets fresh templates
+		templateTag: () => String(new Date().getUTCFullYear()),
+	})
 	return globalStore.__aspSandboxStore
 }
