@@ -1,3 +1,4 @@
+import type { Browser, Page } from '@playwright/test'
 import { createUser, expect, expectAccessible, loginAs, RAGALY, test } from './fixtures.ts'
 
 test('every sandbox page is reachable from its menu, has an empty state and passes axe', async ({ page }) => {
@@ -60,15 +61,20 @@ test('a refused command shows its reason next to the field and changes nothing',
 	await expect(page.getByRole('cell', { name: 'Hibás Számla Kft.' })).toHaveCount(0)
 })
 
-test('an admin may look into a learner’s sandbox but sees no actions, and cannot post any', async ({ page, browser }) => {
+/** A learner makes a sandbox; an admin, in a browser context of their own, is ready to look into it. */
+async function learnerSandboxForAdmin(page: Page, browser: Browser) {
 	await loginAs(page, await createUser({ roles: ['learner'], office: RAGALY }))
 	await page.goto('/sandbox')
 	await page.getByRole('button', { name: 'Új gyakorlókörnyezet' }).click()
 	await expect(page.getByText('KERET ·')).toBeVisible()
-	const url = page.url()
 	const admin = await browser.newContext()
 	const adminPage = await admin.newPage()
 	await loginAs(adminPage, await createUser({ roles: ['admin'] }))
+	return { url: page.url(), admin, adminPage }
+}
+
+test('an admin may look into a learner’s sandbox but sees no actions, and cannot post any', async ({ page, browser }) => {
+	const { url, admin, adminPage } = await learnerSandboxForAdmin(page, browser)
 	await adminPage.goto(`${url}/budget`)
 	await expect(adminPage.getByText('csak megtekintés')).toBeVisible()
 	await expect(adminPage.getByRole('heading', { name: /évi előirányzatok/ })).toBeVisible()
@@ -156,14 +162,7 @@ test('the Adó screens: reachable by Alt+9 and their own menu, empty states, axe
 })
 
 test('an admin sees a learner’s tax screens read-only and cannot post to them', async ({ page, browser }) => {
-	await loginAs(page, await createUser({ roles: ['learner'], office: RAGALY }))
-	await page.goto('/sandbox')
-	await page.getByRole('button', { name: 'Új gyakorlókörnyezet' }).click()
-	await expect(page.getByText('KERET ·')).toBeVisible()
-	const url = page.url()
-	const admin = await browser.newContext()
-	const adminPage = await admin.newPage()
-	await loginAs(adminPage, await createUser({ roles: ['admin'] }))
+	const { url, admin, adminPage } = await learnerSandboxForAdmin(page, browser)
 	await adminPage.goto(`${url}/tax`)
 	await expect(adminPage.getByText('csak megtekintés')).toBeVisible()
 	await expect(adminPage.getByRole('link', { name: 'Tóth István' })).toBeVisible()
