@@ -159,6 +159,8 @@ export const enrolments = sqliteTable(
 		goLiveDate: text('go_live_date').notNull(),
 		offerExpiresAt: integer('offer_expires_at'),
 		enrolledBy: integer('enrolled_by').references(() => users.id, { onDelete: 'set null' }),
+		/** When the two-days-before reminder went out (the housekeeping job sends it once). */
+		remindedAt: integer('reminded_at'),
 		updatedAt: integer('updated_at').notNull(),
 	},
 	(t) => [
@@ -200,6 +202,20 @@ export const scheduleOverrides = sqliteTable(
 	},
 	(t) => [index('schedule_overrides_session_idx').on(t.sessionId)],
 )
+
+/**
+ * A personal calendar feed (`/calendar/<id>.<secret>.ics`). Only the hash of the secret is kept,
+ * like API tokens: the address is shown once, and making a new one revokes the old.
+ */
+export const calendarFeeds = sqliteTable('calendar_feeds', {
+	userId: integer('user_id')
+		.primaryKey()
+		.references(() => users.id, { onDelete: 'cascade' }),
+	tokenId: text('token_id').notNull().unique(),
+	secretHash: text('secret_hash').notNull(),
+	createdAt: integer('created_at').notNull(),
+	lastUsedAt: integer('last_used_at'),
+})
 
 export const trainingSessionsRelations = relations(trainingSessions, ({ one, many }) => ({
 	type: one(sessionTypes, { fields: [trainingSessions.typeId], references: [sessionTypes.id] }),
