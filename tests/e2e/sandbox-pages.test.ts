@@ -1,5 +1,9 @@
 import type { Browser, Page } from '@playwright/test'
-import { createUser, expect, expectAccessible, loginAs, RAGALY, test } from './fixtures.ts'
+import { createSessions } from '#app/modules/training/schedule.server.ts'
+import { registerTrainer } from '#app/modules/training/setup.server.ts'
+import { enrolments } from '#db/schema/training.ts'
+import { createTrainingVenue } from '#tests/training-factories.ts'
+import { createUser, e2eDb, expect, expectAccessible, loginAs, RAGALY, test } from './fixtures.ts'
 
 test('every sandbox page is reachable from its menu, has an empty state and passes axe', async ({ page }) => {
 	test.setTimeout(90_000)
@@ -83,6 +87,38 @@ test('an admin may look into a learner’s sandbox but sees no actions, and cann
 	const response = await adminPage.request.post(`${url}/budget`, { form: { type: 'budget.createDraft' }, headers: { Origin: origin }, maxRedirects: 0 })
 	expect(response.status()).toBe(403)
 	await admin.close()
+})
+
+test('the trainer of a lab the learner is seated in may look into the sandbox read-only; another trainer may not', async ({ page, browser }) => {
+	const learner = await createUser({ roles: ['learner'], office: RAGALY })
+	await loginAs(page, learner)
+	await page.goto('/sandbox')
+	await page.getByRole('button', { name: 'Új gyakorlókörnyezet' }).click()
+	await expect(page.getByText('KERET ·')).toBeVisible()
+	const url = page.url()
+	const [trainer, stranger] = [await createUser({ roles: ['trainer'] }), await createUser({ roles: ['trainer'] })]
+	// a lab next week taught by `trainer`, with the learner holding a seat
+	const db = e2eDb()
+	const now = Date.now()
+	const venue = createTrainingVenue(db, now, { countyCode: '05' })
+	registerTrainer(db, trainer.id, ['finance'], now)
+	const start = now + 7 * 24 * 3_600_000
+	const created = createSessions(db, { id: trainer.id }, { drafts: [{ typeId: venue.typeId('lab', 'finance'), roomId: venue.lab.id, trainerUserId: trainer.id, capacity: 4, days: [{ startsAt: start, endsAt: start + 6 * 3_600_000 }] }], override: { reason: 'e2e fixture' } }, now)
+	if (!created.ok) throw new Error(created.message.key)
+	db.insert(enrolments).values({ sessionId: created.sessionIds[0]!, userId: learner.id, status: 'enrolled', requestedAt: now, goLiveDate: '2027-01-01', updatedAt: now }).run()
+
+	const context = await browser.newContext()
+	const trainerPage = await context.newPage()
+	await loginAs(trainerPage, trainer)
+	await trainerPage.goto(`${url}/budget`)
+	await expect(trainerPage.getByText('csak megtekintés')).toBeVisible()
+	await expect(trainerPage.getByRole('button', { name: 'Dokumentum létrehozása' })).toHaveCount(0)
+	const posted = await trainerPage.request.post(`${url}/budget`, { form: { type: 'budget.createDraft' }, headers: { Origin: new URL(url).origin }, maxRedirects: 0 })
+	expect(posted.status()).toBe(403)
+	await loginAs(trainerPage, stranger)
+	const refused = await trainerPage.goto(`${url}/budget`)
+	expect(refused?.status()).toBe(403)
+	await context.close()
 })
 
 test('the Adó screens: reachable by Alt+9 and their own menu, empty states, axe, 360 px, a decree above the cap refused at the field', async ({ page }) => {
