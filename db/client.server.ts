@@ -12,6 +12,7 @@ import * as training from './schema/training.ts'
 import * as mail from './schema/mail.ts'
 import * as orgs from './schema/orgs.ts'
 import * as users from './schema/users.ts'
+import { isStorageFailure, storageUnavailable } from './storage-failure.ts'
 
 export const schema = { ...orgs, ...users, ...auth, ...mail, ...audit, ...learning, ...sandboxes, ...exercises, ...training }
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database }
@@ -64,7 +65,15 @@ export function cachePreparedStatements(sqlite: Database.Database, max = 2000) {
  */
 export function immediateTransactions<T extends { transaction: (...args: Array<never>) => unknown }>(db: T): T {
 	const original = db.transaction.bind(db) as (fn: unknown, config?: { behavior?: string }) => unknown
-	db.transaction = ((fn: unknown, config?: { behavior?: string }) => original(fn, { behavior: 'immediate', ...config })) as unknown as T['transaction']
+	db.transaction = ((fn: unknown, config?: { behavior?: string }) => {
+		try {
+			return original(fn, { behavior: 'immediate', ...config })
+		} catch (error) {
+			// A full disk or a read-only file: SQLite rolled back; tell the user so (503), not a crash.
+			if (isStorageFailure(error)) throw storageUnavailable(error)
+			throw error
+		}
+	}) as unknown as T['transaction']
 	return db
 }
 

@@ -7,7 +7,7 @@ export function GeneralErrorBoundary() {
 	const t = useT()
 	const status = isRouteErrorResponse(error) ? error.status : 500
 	const key =
-		status === 404 ? 'error.notFound' : status === 403 ? 'error.forbidden' : status === 400 ? 'error.badRequest' : 'error.unexpected'
+		status === 404 ? 'error.notFound' : status === 403 ? 'error.forbidden' : status === 400 ? 'error.badRequest' : status === 503 ? 'error.unavailable' : 'error.unexpected'
 	if (status >= 500 && typeof window !== 'undefined') console.error(error)
 	return (
 		<div className="mx-auto max-w-xl py-12 text-center">

@@ -3,6 +3,7 @@ import { commandSchemas, type SandboxCommandType } from '#sandbox/commands.ts'
 import { execute } from '#sandbox/commands.server.ts'
 import { eventsOf } from '#sandbox/exercises/solver.server.ts'
 import { getDb } from '#db/client.server.ts'
+import { isStorageFailure, storageUnavailable } from '#db/storage-failure.ts'
 import { recordExerciseEvents } from '../exercises/attempts.server.ts'
 import type { CommandError } from '#sandbox/shared/result.ts'
 import { redirectWithFlash } from '#app/utils/flash.server.ts'
@@ -52,7 +53,14 @@ export async function runSandboxCommand(request: Request, sandboxId: string | un
 	const db = sandboxStore().open(sandbox.id, sandbox.scenario)
 	const actor = actingFor(db, sandbox)
 	const now = Date.now()
-	const result = execute(db, actor, { ...input, type } as never, now)
+	let result: ReturnType<typeof execute>
+	try {
+		result = execute(db, actor, { ...input, type } as never, now)
+	} catch (error) {
+		// the sandbox file's disk is full or read-only: the command rolled back as a whole
+		if (isStorageFailure(error)) throw storageUnavailable(error)
+		throw error
+	}
 	// an exercise sandbox feeds what happened — done or refused — to its attempt (issue #6)
 	if (sandbox.purpose === 'exercise') recordExerciseEvents(getDb(), sandbox.id, eventsOf(result, { type }, actor, now), now)
 	if (!result.ok) return fail(result.error)
