@@ -13,7 +13,7 @@ import { smtpTransport } from '#app/modules/mail/smtp.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 import { logger } from '#app/utils/logger.server.ts'
 import { migrateDb, openDb } from '#db/client.server.ts'
-import { sameOriginOnly, securityHeaders } from './security.ts'
+import { limitBodySize, sameOriginOnly, securityHeaders } from './security.ts'
 
 const BUILD_DIR = path.resolve(process.cwd(), 'build')
 
@@ -54,6 +54,7 @@ export async function startServer(options: { background?: boolean } = {}) {
 	})
 	app.use(securityHeaders)
 	app.use(sameOriginOnly)
+	app.use(limitBodySize)
 	app.all(
 		'/{*splat}',
 		createRequestHandler({

@@ -52,3 +52,25 @@ export function sameOriginOnly(req: Request, res: Response, next: NextFunction) 
 		'A kérést elutasítottuk: nem erről az oldalról érkezett. / Request refused: it did not come from this site.',
 	)
 }
+
+/** The largest legitimate upload is a 5 MB bank statement; anything far above is refused unread. */
+export const MAX_BODY_BYTES = 10 * 1024 * 1024
+
+/**
+ * Refuses oversized request bodies before the router buffers them (`request.formData()` would
+ * hold the whole body in memory). Browsers always declare Content-Length for forms; a body of
+ * unknown length (chunked) is refused too, so no client can stream an endless one.
+ */
+export function limitBodySize(req: Request, res: Response, next: NextFunction) {
+	if (SAFE_METHODS.has(req.method)) return next()
+	const declared = req.get('content-length')
+	if (declared === undefined && req.get('transfer-encoding')) {
+		res.status(411).type('text/plain; charset=utf-8').send('A kérés hossza ismeretlen. / Length required.')
+		return
+	}
+	if (Number(declared ?? 0) > MAX_BODY_BYTES) {
+		res.status(413).type('text/plain; charset=utf-8').send(`A feltöltés túl nagy (legfeljebb ${MAX_BODY_BYTES / 1024 / 1024} MB). / The upload is too large (at most ${MAX_BODY_BYTES / 1024 / 1024} MB).`)
+		return
+	}
+	next()
+}
