@@ -132,3 +132,20 @@ test('a signed-in user who opens the login page is sent to the dashboard', async
 	await expect(page).toHaveURL('/')
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Üdvözöljük, ${user.name}!`)
 })
+
+test('session fixation: a session cookie planted before login is never adopted; login issues a new one', async ({ page }) => {
+	const user = await createUser({ roles: ['learner'], office: RAGALY })
+	const planted = `${'a'.repeat(24)}.${'b'.repeat(24)}`
+	const origin = new URL(test.info().project.use.baseURL!)
+	await page.context().addCookies([{ name: 'asp_session', value: planted, domain: origin.hostname, path: '/', httpOnly: true, sameSite: 'Lax' }])
+	await page.goto('/login')
+	await submitLogin(page, user.email, user.password)
+	await expect(page).toHaveURL('/')
+	const issued = (await page.context().cookies()).find((c) => c.name === 'asp_session')?.value
+	expect(issued).toBeTruthy()
+	expect(issued).not.toBe(planted)
+	// the planted value opens nothing, the issued one is the user's
+	const stranger = await page.request.get('/', { headers: { Cookie: `asp_session=${planted}` }, maxRedirects: 0 })
+	expect(stranger.status()).toBe(302)
+	expect(sessionCount(user.id)).toBe(1)
+})
