@@ -2,33 +2,33 @@ import { authMessages } from './i18n/auth.ts'
 import { commonMessages } from './i18n/common.ts'
 import { exerciseMessages } from './i18n/exercises.ts'
 import { learnMessages } from './i18n/learn.ts'
+import { orgMessages } from './i18n/orgs.ts'
+import { reportMessages } from './i18n/reports.ts'
 import { sandboxMessages } from './i18n/sandbox.ts'
 import { sbxMessages } from './i18n/sbx.ts'
 import { taxMessages } from './i18n/tax.ts'
 import { trainingMessages } from './i18n/training.ts'
-import { orgMessages } from './i18n/orgs.ts'
-import { reportMessages } from './i18n/reports.ts'
 import { userMessages } from './i18n/users.ts'
 import { xapiMessages } from './i18n/xapi.ts'
 
 export const LOCALES = ['hu', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
 
-const areas = [commonMessages, authMessages, orgMessages, userMessages, xapiMessages, learnMessages, reportMessages, sandboxMessages, sbxMessages, taxMessages, exerciseMessages, trainingMessages]
+const areas = [commonMessages, authMessages, exerciseMessages, learnMessages, orgMessages, reportMessages, sandboxMessages, sbxMessages, taxMessages, trainingMessages, userMessages, xapiMessages]
 
 export const catalogues = {
 	hu: Object.assign({}, ...areas.map((a) => a.hu)) as typeof commonMessages.hu &
 		typeof authMessages.hu &
-		typeof orgMessages.hu &
-		typeof userMessages.hu &
-		typeof xapiMessages.hu &
+		typeof exerciseMessages.hu &
 		typeof learnMessages.hu &
+		typeof orgMessages.hu &
+		typeof reportMessages.hu &
 		typeof sandboxMessages.hu &
 		typeof sbxMessages.hu &
 		typeof taxMessages.hu &
-		typeof exerciseMessages.hu &
 		typeof trainingMessages.hu &
-		typeof reportMessages.hu,
+		typeof userMessages.hu &
+		typeof xapiMessages.hu,
 	en: Object.assign({}, ...areas.map((a) => a.en)) as Record<string, string>,
 }
 
