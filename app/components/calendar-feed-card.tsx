@@ -25,7 +25,7 @@ export function CalendarFeedCard({ feed, newUrl }: { feed: { createdAt: number; 
 			{newUrl ? (
 				<section className="mb-4 rounded-lg border-2 border-green-700 bg-green-50 p-4" aria-labelledby="feed-url-heading">
 					<h3 id="feed-url-heading" ref={headingRef} tabIndex={-1} className="mb-2 font-semibold text-green-900">
-						{t('training.feed.address')}
+						{t('training.feed.created')}
 					</h3>
 					<TextField
 						name="feedUrl"
