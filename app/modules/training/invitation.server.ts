@@ -1,7 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm'
 import type { Locale } from '#app/utils/i18n.ts'
 import type { DbOrTx } from '#db/client.server.ts'
-import { enrolments, rooms, sessionDays, sessionTypes, trainingSessions, venues } from '#db/schema/training.ts'
+import { enrolments, rooms, sessionDays, sessionTypes, trainingSessions, venues, type EnrolmentStatus } from '#db/schema/training.ts'
 import { users } from '#db/schema/users.ts'
 import { buildInvitation, sessionUid, type FeedEvent } from './ics.ts'
 
@@ -51,11 +51,20 @@ export function sessionInvitation(db: DbOrTx, input: { sessionId: number; userId
 		.from(enrolments)
 		.where(and(eq(enrolments.sessionId, input.sessionId), eq(enrolments.userId, input.userId)))
 		.get()
-	const holds = enrolment?.status === 'enrolled' || enrolment?.status === 'offered'
+	return invitationFor(facts, learner, enrolment?.status ?? null, input, now)
+}
+
+/** REQUEST while the learner holds (or is offered) a seat in a scheduled session, else CANCEL. */
+export function invitationMethod(facts: SessionFacts, status: EnrolmentStatus | null) {
+	return facts.session.status === 'scheduled' && (status === 'enrolled' || status === 'offered') ? ('REQUEST' as const) : ('CANCEL' as const)
+}
+
+/** The same, from facts already read (the notification path reads them once per mail). */
+export function invitationFor(facts: SessionFacts, learner: { name: string; email: string }, status: EnrolmentStatus | null, input: { host: string; locale: Locale; description?: string }, now: number) {
 	return buildInvitation({
 		...sessionEvent(facts, input.host, input.locale, input.description),
-		method: facts.session.status === 'scheduled' && holds ? 'REQUEST' : 'CANCEL',
-		tentative: enrolment?.status === 'offered',
+		method: invitationMethod(facts, status),
+		tentative: status === 'offered',
 		stamp: now,
 		attendee: learner,
 	})

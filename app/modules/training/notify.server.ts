@@ -7,7 +7,7 @@ import type { DbOrTx } from '#db/client.server.ts'
 import type { MailAttachment } from '#db/schema/mail.ts'
 import { enrolments } from '#db/schema/training.ts'
 import { users } from '#db/schema/users.ts'
-import { sessionFacts, sessionInvitation, type SessionFacts } from './invitation.server.ts'
+import { invitationFor, invitationMethod, sessionFacts, type SessionFacts } from './invitation.server.ts'
 import { reminderParameters, type ReminderParameters } from './parameters.ts'
 
 /** Where links and invitation UIDs point; defaults to APP_URL (never the request's Host header). */
@@ -74,12 +74,11 @@ export function notifyLearner(tx: DbOrTx, kind: NotificationKind, target: { sess
 	const attachments: Array<MailAttachment> = []
 	let note: string | null = null
 	if (!waitlisted) {
-		const ics = sessionInvitation(tx, { sessionId: facts.session.id, userId: target.userId, host: calendarHost(options), locale, description: link }, now)
-		if (ics) {
-			const method = /^METHOD:(\w+)/m.exec(ics)?.[1] === 'CANCEL' ? 'CANCEL' : 'REQUEST'
-			attachments.push({ filename: translate(locale, 'training.mail.filename', { id: facts.session.id }), contentType: `text/calendar; method=${method}; charset=UTF-8`, content: ics })
-			note = translate(locale, method === 'CANCEL' ? 'training.mail.attachment.cancel' : enrolment?.status === 'offered' ? 'training.mail.attachment.tentative' : 'training.mail.attachment.request')
-		}
+		const status = enrolment?.status ?? null
+		const method = invitationMethod(facts, status)
+		const content = invitationFor(facts, user, status, { host: calendarHost(options), locale, description: link }, now)
+		attachments.push({ filename: translate(locale, 'training.mail.filename', { id: facts.session.id }), contentType: `text/calendar; method=${method}; charset=UTF-8`, content })
+		note = translate(locale, method === 'CANCEL' ? 'training.mail.attachment.cancel' : status === 'offered' ? 'training.mail.attachment.tentative' : 'training.mail.attachment.request')
 	}
 	const intro = translate(locale, kind === 'changed' && waitlisted ? 'training.mail.changedWaitlisted.intro' : INTRO[kind], {
 		deadline: enrolment?.offerExpiresAt ? formatDateTime(enrolment.offerExpiresAt, locale) : '',
