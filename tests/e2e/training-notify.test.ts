@@ -42,6 +42,10 @@ test('a learner creates a calendar address on /settings and it serves their sess
 	expect(feedUrl).toMatch(new RegExp(`^${baseURL}/calendar/[a-z2-9]{24}\\.[a-z2-9]{24}\\.ics$`))
 	await expect(page.getByText(/Naptárhivatkozás készült: .*Utoljára lekérve: még soha\./)).toBeVisible()
 	await expectAccessible(page)
+	// the long address never pushes the page sideways on a phone
+	await page.setViewportSize({ width: 360, height: 740 })
+	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360)
+	await page.setViewportSize({ width: 1280, height: 720 })
 
 	// A calendar app fetches it without any cookie.
 	const feed = await request.get(feedUrl, { headers: { Cookie: '' } })
