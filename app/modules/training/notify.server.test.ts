@@ -191,3 +191,16 @@ test('housekeeping lapses an expired offer, tells its holder and mails the seat 
 	const row = db.select().from(enrolments).where(and(eq(enrolments.sessionId, sessionId), eq(enrolments.userId, cili.id))).get()!
 	expect(row.status).toBe('offered')
 })
+
+test('once a session is cancelled, nothing more is mailed about it: its open offers lapse silently', () => {
+	const { db, admin, sessionId } = setup(1)
+	const [anna, bela] = [createUser(db), createUser(db)]
+	for (const [i, u] of [anna, bela].entries()) enrol(db, u, { sessionId, userId: u.id }, NOW + i, opts)
+	cancelEnrolment(db, anna, { sessionId, userId: anna.id }, NOW + HOUR, opts)
+	expect(mails(db, bela.email).at(-1)).toMatchObject({ kind: 'training.offered' })
+	cancelSession(db, admin, sessionId, 'Elmarad', NOW + 2 * HOUR, { notify: opts.notify })
+	expect(mails(db, bela.email).at(-1)).toMatchObject({ kind: 'training.sessionCancelled', method: 'CANCEL' })
+	const count = mails(db).length
+	expect(trainingHousekeeping(db, NOW + 30 * HOUR, opts)).toMatchObject({ expired: [bela.id], offeredTo: [], reminded: [] })
+	expect(mails(db)).toHaveLength(count)
+})

@@ -66,6 +66,8 @@ export function notifyLearner(tx: DbOrTx, kind: NotificationKind, target: { sess
 	const facts = sessionFacts(tx, target.sessionId)
 	const user = tx.select({ name: users.name, email: users.email, locale: users.locale, status: users.status }).from(users).where(eq(users.id, target.userId)).get()
 	if (!facts || !user || user.status === 'disabled') return
+	// After the cancellation mail nothing more is said about a cancelled session (e.g. its open offers lapsing).
+	if (facts.session.status === 'cancelled' && kind !== 'sessionCancelled') return
 	const enrolment = tx.select().from(enrolments).where(and(eq(enrolments.sessionId, target.sessionId), eq(enrolments.userId, target.userId))).get()
 	const locale = user.locale
 	const title = locale === 'hu' ? facts.type.nameHu : facts.type.nameEn
