@@ -60,6 +60,8 @@ export default [
 	route('reports/courses/:courseId', 'routes/reports/course.tsx'),
 	route('reports/courses/:courseId/export.csv', 'routes/reports/course-csv.ts'),
 	route('outbox', 'routes/outbox.tsx'),
+	route('outbox/:mailId/attachments/:index', 'routes/outbox-attachment.ts'),
+	route('calendar/:token', 'routes/calendar-feed.ts'),
 	route('admin/api-tokens', 'routes/admin/api-tokens.tsx'),
 	route('api/xapi/statements', 'routes/api/xapi-statements.ts'),
 ] satisfies RouteConfig

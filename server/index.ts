@@ -10,6 +10,7 @@ import { pruneLoginAttempts } from '#app/modules/auth/login.server.ts'
 import { deleteExpiredSessions } from '#app/modules/auth/session.server.ts'
 import { deliverDueMail } from '#app/modules/mail/outbox.server.ts'
 import { smtpTransport } from '#app/modules/mail/smtp.server.ts'
+import { trainingHousekeeping } from '#app/modules/training/housekeeping.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 import { logger } from '#app/utils/logger.server.ts'
 import { migrateDb, openDb } from '#db/client.server.ts'
@@ -87,9 +88,20 @@ export async function startServer(options: { background?: boolean } = {}) {
 		deleteExpiredSessions(db, now)
 		pruneLoginAttempts(db, now)
 	}
+	// Seat offers have windows of hours, so lapsed ones must pass on within minutes, not an hour.
+	const training = () => {
+		try {
+			const result = trainingHousekeeping(db, Date.now())
+			if (result.expired.length || result.reminded.length) logger.info({ expired: result.expired.length, offered: result.offeredTo.length, reminded: result.reminded.length }, 'training housekeeping')
+		} catch (error) {
+			logger.error({ err: error }, 'training housekeeping failed')
+		}
+	}
 	if (background) {
 		housekeeping()
+		training()
 		timers.push(setInterval(housekeeping, 60 * 60 * 1000))
+		timers.push(setInterval(training, 5 * 60 * 1000))
 	}
 
 	const server = app.listen(env.PORT, env.HOST, () => {

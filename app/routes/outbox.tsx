@@ -16,7 +16,15 @@ export function loader({ request }: Route.LoaderArgs) {
 	const db = getDb()
 	const page = pageParam(new URL(request.url))
 	const total = db.select({ n: count() }).from(outbox).get()?.n ?? 0
-	const mails = db.select().from(outbox).orderBy(desc(outbox.id)).limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE).all()
+	// Attachment names only: the content is downloaded on demand (outbox-attachment.ts).
+	const mails = db
+		.select()
+		.from(outbox)
+		.orderBy(desc(outbox.id))
+		.limit(PAGE_SIZE)
+		.offset((page - 1) * PAGE_SIZE)
+		.all()
+		.map(({ attachments, ...mail }) => ({ ...mail, attachments: (attachments ?? []).map((a) => ({ filename: a.filename, contentType: a.contentType })) }))
 	return { mails, page, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)), smtp: Boolean(getEnv().SMTP_URL) }
 }
 
@@ -40,6 +48,21 @@ export default function OutboxPage() {
 									{m.lastError ? ` · ${m.lastError}` : ''}
 								</p>
 								<pre className="mt-2 whitespace-pre-wrap break-words font-sans text-sm">{m.bodyText}</pre>
+								{m.attachments.length > 0 ? (
+									<div className="mt-2 text-sm">
+										<h3 className="font-medium">{t('outbox.attachments')}</h3>
+										<ul className="flex flex-wrap gap-x-4">
+											{m.attachments.map((a, i) => (
+												<li key={i}>
+													<a className="text-brand-700 underline" href={`/outbox/${m.id}/attachments/${i}`} download={a.filename} aria-label={t('outbox.download', { filename: a.filename })}>
+														{a.filename}
+													</a>{' '}
+													<span className="text-slate-600">({a.contentType.split(';')[0]})</span>
+												</li>
+											))}
+										</ul>
+									</div>
+								) : null}
 							</article>
 						</li>
 					))}

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { data, Form, useActionData, useLoaderData } from 'react-router'
 import { z } from 'zod'
+import { CalendarFeedCard } from '#app/components/calendar-feed-card.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { useT } from '#app/components/i18n.tsx'
 import { SubmitButton } from '#app/components/ui/button.tsx'
@@ -13,6 +14,8 @@ import { hashPassword, verifyPassword } from '#app/modules/auth/password.server.
 import { PASSWORD_MIN } from '#app/modules/auth/policy.ts'
 import { countActiveSessions, createSession, invalidateUserSessions } from '#app/modules/auth/session.server.ts'
 import { audit } from '#app/modules/audit/audit.server.ts'
+import { calendarFeedStatus, createCalendarFeed, feedPath, revokeCalendarFeed } from '#app/modules/training/calendar-feed.server.ts'
+import { appUrl } from '#app/utils/app-url.server.ts'
 import { redirectWithFlash } from '#app/utils/flash.server.ts'
 import { parseForm } from '#app/utils/forms.ts'
 import { getDb } from '#db/client.server.ts'
@@ -21,7 +24,7 @@ import type { Route } from './+types/settings.ts'
 
 export function loader({ request }: Route.LoaderArgs) {
 	const user = requireUser(request)
-	return { email: user.email, locale: user.locale, sessions: countActiveSessions(getDb(), user.id, Date.now()) }
+	return { email: user.email, locale: user.locale, sessions: countActiveSessions(getDb(), user.id, Date.now()), feed: calendarFeedStatus(getDb(), user.id) }
 }
 
 const ChangePasswordSchema = z
@@ -51,6 +54,15 @@ export async function action({ request }: Route.ActionArgs) {
 		})
 		return redirectWithFlash('/login', { type: 'info', key: 'settings.signedOutEverywhere' }, { headers: { 'Set-Cookie': clearSessionCookie() } })
 	}
+	if (intent === 'calendar-feed-create') {
+		// Shown once in this answer, never again: no redirect, and no caching of the page.
+		const token = createCalendarFeed(db, user.id, now)
+		return data({ intent, errors: undefined, feedUrl: appUrl(feedPath(token)) }, { headers: { 'Cache-Control': 'no-store' } })
+	}
+	if (intent === 'calendar-feed-revoke') {
+		revokeCalendarFeed(db, user.id, now)
+		return redirectWithFlash('/settings', { type: 'success', key: 'training.feed.revoked' })
+	}
 	if (intent === 'password') {
 		const parsed = parseForm(ChangePasswordSchema, formData)
 		if (!parsed.ok) return data({ intent, errors: parsed.errors }, { status: 400 })
@@ -73,7 +85,7 @@ export async function action({ request }: Route.ActionArgs) {
 }
 
 export default function SettingsPage() {
-	const { locale, sessions } = useLoaderData<typeof loader>()
+	const { locale, sessions, feed } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const t = useT()
 	const errors = (intent: string) => (actionData?.intent === intent ? actionData.errors : undefined) as Record<string, { key: never }> | undefined
@@ -112,6 +124,7 @@ export default function SettingsPage() {
 						</SubmitButton>
 					</Form>
 				</Card>
+				<CalendarFeedCard feed={feed} newUrl={actionData && 'feedUrl' in actionData ? actionData.feedUrl : undefined} />
 			</div>
 		</>
 	)

@@ -7,6 +7,7 @@ import { reportMessages } from './i18n/reports.ts'
 import { sandboxMessages } from './i18n/sandbox.ts'
 import { sbxMessages } from './i18n/sbx.ts'
 import { taxMessages } from './i18n/tax.ts'
+import { trainingMailMessages } from './i18n/training-mail.ts'
 import { trainingMessages } from './i18n/training.ts'
 import { userMessages } from './i18n/users.ts'
 import { xapiMessages } from './i18n/xapi.ts'
@@ -14,7 +15,7 @@ import { xapiMessages } from './i18n/xapi.ts'
 export const LOCALES = ['hu', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
 
-const areas = [commonMessages, authMessages, exerciseMessages, learnMessages, orgMessages, reportMessages, sandboxMessages, sbxMessages, taxMessages, trainingMessages, userMessages, xapiMessages]
+const areas = [commonMessages, authMessages, exerciseMessages, learnMessages, orgMessages, reportMessages, sandboxMessages, sbxMessages, taxMessages, trainingMailMessages, trainingMessages, userMessages, xapiMessages]
 
 export const catalogues = {
 	hu: Object.assign({}, ...areas.map((a) => a.hu)) as typeof commonMessages.hu &
@@ -26,6 +27,7 @@ export const catalogues = {
 		typeof sandboxMessages.hu &
 		typeof sbxMessages.hu &
 		typeof taxMessages.hu &
+		typeof trainingMailMessages.hu &
 		typeof trainingMessages.hu &
 		typeof userMessages.hu &
 		typeof xapiMessages.hu,

@@ -83,6 +83,10 @@ const MATRIX: Record<string, Row> = {
 	'/reports/courses/:courseId': managers,
 	'/reports/courses/:courseId/export.csv': managers,
 	'/outbox': adminOnly,
+	// mail 1 has no attachment 9, so even the admin gets a 404
+	'/outbox/:mailId/attachments/:index': { anonymous: 'login', learner: 'deny', trainer: 'deny', coordinator: 'deny', admin: 'notFound' },
+	// public with the secret in the address; the matrix's token is nobody's feed
+	'/calendar/:token': everyone('notFound'),
 	'/admin/api-tokens': adminOnly,
 	'/api/xapi/statements': everyone('unauthorized'),
 }
@@ -148,6 +152,8 @@ test('every role gets exactly the access the matrix grants', async ({ request })
 		officeId: String(ragaly),
 		municipalityId: String(db.select({ id: municipalities.id }).from(municipalities).where(eq(municipalities.officeId, ragaly)).get()!.id),
 		waveId: String(db.select({ id: waves.id }).from(waves).get()!.id),
+		mailId: '1',
+		index: '9',
 	}
 	const tokens: Record<Role, string | null> = {
 		anonymous: null,

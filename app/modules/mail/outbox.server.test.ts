@@ -1,7 +1,9 @@
+import nodemailer from 'nodemailer'
 import { expect, test } from 'vitest'
 import { createTestDb } from '#tests/setup/test-db.ts'
 import { outbox } from '#db/schema/mail.ts'
 import { deliverDueMail, enqueueMail, RETRY_DELAYS_MIN, type Transport } from './outbox.server.ts'
+import { nodemailerTransport } from './smtp.server.ts'
 
 const NOW = Date.parse('2017-01-02T08:00:00Z')
 const MAIL = { to: 'anna@teszt.hu', subject: 'Meghívó', text: 'Szia', kind: 'invite' }
@@ -32,4 +34,21 @@ test('a failing SMTP server is retried with growing delays, then the mail is mar
 	}
 	await deliverDueMail(db, failing, now)
 	expect(db.select().from(outbox).get()).toMatchObject({ status: 'failed', attempts: RETRY_DELAYS_MIN.length + 1 })
+})
+
+test('attachments are kept in the outbox and handed to the transport; SMTP sends them with their full content type', async () => {
+	const db = createTestDb()
+	const ics = 'BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nEND:VCALENDAR\r\n'
+	const attachment = { filename: 'kepzes-1.ics', contentType: 'text/calendar; method=REQUEST; charset=UTF-8', content: ics }
+	enqueueMail(db, { ...MAIL, attachments: [attachment] }, NOW)
+	enqueueMail(db, MAIL, NOW)
+	expect(db.select({ a: outbox.attachments }).from(outbox).all().map((r) => r.a)).toEqual([[attachment], null])
+	const raw: Array<string> = []
+	const transporter = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' })
+	const smtp = nodemailerTransport({ sendMail: async (m) => raw.push(String((await transporter.sendMail(m)).message)) }, 'ASP Akadémia <noreply@asp-akademia.hu>')
+	expect(await deliverDueMail(db, smtp, NOW)).toEqual({ attempted: 2, sent: 2 })
+	expect(raw[0]).toMatch(/Content-Type: text\/calendar; method=REQUEST; charset=UTF-8;\s+name=kepzes-1\.ics/)
+	expect(raw[0]).toContain('Content-Disposition: attachment; filename=kepzes-1.ics')
+	expect(raw[0]).toContain(Buffer.from(ics).toString('base64'))
+	expect(raw[1]).not.toContain('text/calendar')
 })

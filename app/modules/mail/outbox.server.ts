@@ -1,8 +1,8 @@
 import { and, asc, eq, lte } from 'drizzle-orm'
 import type { Db } from '#db/client.server.ts'
-import { outbox } from '#db/schema/mail.ts'
+import { outbox, type MailAttachment } from '#db/schema/mail.ts'
 
-export type MailMessage = { to: string; subject: string; text: string; kind: string }
+export type MailMessage = { to: string; subject: string; text: string; kind: string; attachments?: Array<MailAttachment> }
 
 export function enqueueMail(db: Pick<Db, 'insert'>, message: MailMessage, now: number) {
 	db.insert(outbox)
@@ -11,6 +11,7 @@ export function enqueueMail(db: Pick<Db, 'insert'>, message: MailMessage, now: n
 			subject: message.subject,
 			bodyText: message.text,
 			kind: message.kind,
+			attachments: message.attachments?.length ? message.attachments : null,
 			status: 'pending',
 			attempts: 0,
 			nextAttemptAt: now,
@@ -36,7 +37,7 @@ export async function deliverDueMail(db: Db, transport: Transport, now: number, 
 	let sent = 0
 	for (const mail of due) {
 		try {
-			await transport.send({ to: mail.toAddress, subject: mail.subject, text: mail.bodyText, kind: mail.kind })
+			await transport.send({ to: mail.toAddress, subject: mail.subject, text: mail.bodyText, kind: mail.kind, attachments: mail.attachments ?? [] })
 			db.update(outbox)
 				.set({ status: 'sent', sentAt: now, attempts: mail.attempts + 1, lastError: null })
 				.where(eq(outbox.id, mail.id))

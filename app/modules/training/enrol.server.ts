@@ -6,11 +6,13 @@ import { refuse, RefusalError, runRefusable, type Outcome } from './outcome.ts'
 import { enrolmentParameters, type EnrolmentParameters } from './parameters.ts'
 import { bumpSequence } from './schedule.server.ts'
 import { checkPrerequisites, coursesFromCatalog, type CoursesFor } from './prerequisites.server.ts'
+import { notifyLearner, type NotifyOptions } from './notify.server.ts'
 import { learnerGoLiveDate, offerFreeSeats, seatsTaken } from './waitlist.server.ts'
 
 type Actor = { id: number }
 type Target = { sessionId: number; userId: number }
-export type EnrolOptions = { coursesFor?: CoursesFor; params?: EnrolmentParameters }
+/** `notify` sets where mail links and invitation UIDs point (default APP_URL); mails always go out with the change. */
+export type EnrolOptions = { coursesFor?: CoursesFor; params?: EnrolmentParameters; notify?: NotifyOptions }
 
 function fail(field: string, key: Parameters<typeof refuse>[1]): never {
 	throw new RefusalError(refuse(field, key))
@@ -73,11 +75,12 @@ export function enrolInTx(tx: DbOrTx, actor: Actor, target: Target, now: number,
 	if (missing) throw new RefusalError(missing)
 	if (learnerBusy(tx, target.userId, session.id)) fail('sessionId', 'training.error.learnerOverlap')
 	const status = seatsTaken(tx, session.id) < session.capacity ? ('enrolled' as const) : ('waitlisted' as const)
-	const values = { status, requestedAt: now, goLiveDate: learnerGoLiveDate(tx, target.userId), offerExpiresAt: null, enrolledBy: actor.id, updatedAt: now }
+	const values = { status, requestedAt: now, goLiveDate: learnerGoLiveDate(tx, target.userId), offerExpiresAt: null, remindedAt: null, enrolledBy: actor.id, updatedAt: now }
 	const row = existing
 		? tx.update(enrolments).set(values).where(eq(enrolments.id, existing.id)).returning({ id: enrolments.id }).get()!
 		: tx.insert(enrolments).values({ ...target, ...values }).returning({ id: enrolments.id }).get()
 	audit(tx, { actorUserId: actor.id, action: `training.enrolment.${status}`, entity: 'enrolment', entityId: row.id, details: { ...target, goLiveDate: values.goLiveDate } }, now)
+	notifyLearner(tx, status, target, now, options.notify)
 	return { ok: true as const, enrolmentId: row.id, status }
 }
 
@@ -89,14 +92,15 @@ export function cancelEnrolment(db: Db, actor: Actor, target: Target, now: numbe
 			if (!row || !['enrolled', 'waitlisted', 'offered'].includes(row.status)) fail('sessionId', 'training.error.notEnrolled')
 			tx.update(enrolments).set({ status: 'cancelled', offerExpiresAt: null, updatedAt: now }).where(eq(enrolments.id, row.id)).run()
 			audit(tx, { actorUserId: actor.id, action: 'training.enrolment.cancelled', entity: 'enrolment', entityId: row.id, details: { ...target, from: row.status } }, now)
-			const offeredTo = row.status === 'waitlisted' ? [] : offerFreeSeats(tx, target.sessionId, actor.id, now, options.params ?? enrolmentParameters(now))
+			notifyLearner(tx, row.status === 'waitlisted' ? 'waitlistLeft' : 'seatCancelled', target, now, options.notify)
+			const offeredTo = row.status === 'waitlisted' ? [] : offerFreeSeats(tx, target.sessionId, actor.id, now, options.params ?? enrolmentParameters(now), options.notify)
 			return { ok: true as const, offeredTo }
 		}),
 	)
 }
 
 /** Accepting an open offer turns it into a seat; an offer past its window is refused. */
-export function acceptOffer(db: Db, actor: Actor, target: Target, now: number): Outcome<{ enrolmentId: number }> {
+export function acceptOffer(db: Db, actor: Actor, target: Target, now: number, options: EnrolOptions = {}): Outcome<{ enrolmentId: number }> {
 	return runRefusable(() =>
 		db.transaction((tx) => {
 			openSession(tx, target.sessionId, now)
@@ -106,6 +110,7 @@ export function acceptOffer(db: Db, actor: Actor, target: Target, now: number): 
 			if (learnerBusy(tx, target.userId, target.sessionId)) fail('sessionId', 'training.error.learnerOverlap')
 			tx.update(enrolments).set({ status: 'enrolled', offerExpiresAt: null, updatedAt: now }).where(eq(enrolments.id, row.id)).run()
 			audit(tx, { actorUserId: actor.id, action: 'training.enrolment.accepted', entity: 'enrolment', entityId: row.id, details: target }, now)
+			notifyLearner(tx, 'enrolled', target, now, options.notify)
 			return { ok: true as const, enrolmentId: row.id }
 		}),
 	)
@@ -118,7 +123,8 @@ export function declineOffer(db: Db, actor: Actor, target: Target, now: number, 
 			if (!row || row.status !== 'offered') fail('sessionId', 'training.error.noOffer')
 			tx.update(enrolments).set({ status: 'declined', offerExpiresAt: null, updatedAt: now }).where(eq(enrolments.id, row.id)).run()
 			audit(tx, { actorUserId: actor.id, action: 'training.enrolment.declined', entity: 'enrolment', entityId: row.id, details: target }, now)
-			return { ok: true as const, offeredTo: offerFreeSeats(tx, target.sessionId, actor.id, now, options.params ?? enrolmentParameters(now)) }
+			notifyLearner(tx, 'offerDeclined', target, now, options.notify)
+			return { ok: true as const, offeredTo: offerFreeSeats(tx, target.sessionId, actor.id, now, options.params ?? enrolmentParameters(now), options.notify) }
 		}),
 	)
 }
@@ -138,8 +144,9 @@ export function expireOffers(db: Db, now: number, options: EnrolOptions = {}) {
 		for (const row of lapsed) {
 			tx.update(enrolments).set({ status: 'declined', offerExpiresAt: null, updatedAt: now }).where(eq(enrolments.id, row.id)).run()
 			audit(tx, { actorUserId: null, action: 'training.enrolment.offer_expired', entity: 'enrolment', entityId: row.id, details: { sessionId: row.sessionId, userId: row.userId } }, now)
+			notifyLearner(tx, 'offerLapsed', { sessionId: row.sessionId, userId: row.userId }, now, options.notify)
 		}
-		for (const sessionId of new Set(lapsed.map((r) => r.sessionId))) offeredTo.push(...offerFreeSeats(tx, sessionId, null, now, options.params ?? enrolmentParameters(now)))
+		for (const sessionId of new Set(lapsed.map((r) => r.sessionId))) offeredTo.push(...offerFreeSeats(tx, sessionId, null, now, options.params ?? enrolmentParameters(now), options.notify))
 		return { expired: lapsed.map((r) => r.userId), offeredTo }
 	})
 }
@@ -157,7 +164,8 @@ export function changeCapacity(db: Db, actor: Actor, sessionId: number, capacity
 			bumpSequence(tx, sessionId, now)
 			tx.update(trainingSessions).set({ capacity, updatedAt: now }).where(eq(trainingSessions.id, sessionId)).run()
 			audit(tx, { actorUserId: actor.id, action: 'training.session.capacity', entity: 'training_session', entityId: sessionId, details: { from: session.capacity, to: capacity } }, now)
-			return { ok: true as const, offeredTo: offerFreeSeats(tx, sessionId, actor.id, now, options.params ?? enrolmentParameters(now)) }
+			// Nothing changes for seat holders, so no change mail: only new offers are sent.
+			return { ok: true as const, offeredTo: offerFreeSeats(tx, sessionId, actor.id, now, options.params ?? enrolmentParameters(now), options.notify) }
 		}),
 	)
 }

@@ -1,33 +1,11 @@
 import { expect, test } from 'vitest'
+import { eventOf, icsGet, parseIcs, unescapeText } from '#tests/ics.ts'
 import { buildInvitation, foldLine, sessionUid, type Invitation } from './ics.ts'
 import { budapestInstant } from './overlap.ts'
 
-type Property = { name: string; params: Record<string, string>; value: string }
-
-/** A small RFC 5545 reader for the test: unfold, then split name;params:value (quoted params allowed). */
-function parse(text: string) {
-	const unfolded = text.replace(/\r\n[ \t]/g, '')
-	return unfolded
-		.split('\r\n')
-		.filter(Boolean)
-		.map((line): Property => {
-			let i = 0
-			let inQuotes = false
-			for (; i < line.length; i++) {
-				if (line[i] === '"') inQuotes = !inQuotes
-				if (line[i] === ':' && !inQuotes) break
-			}
-			const [name, ...params] = line.slice(0, i).split(';')
-			return { name: name!, params: Object.fromEntries(params.map((p) => p.split('=') as [string, string])), value: line.slice(i + 1) }
-		})
-}
-const unescape = (v: string) => v.replace(/\\n/g, '\n').replace(/\\([\\;,])/g, '$1')
-function eventOf(props: Array<Property>) {
-	const start = props.findIndex((p) => p.name === 'BEGIN' && p.value === 'VEVENT')
-	const end = props.findIndex((p) => p.name === 'END' && p.value === 'VEVENT')
-	return props.slice(start + 1, end)
-}
-const get = (props: Array<Property>, name: string) => props.filter((p) => p.name === name)
+const parse = parseIcs
+const unescape = unescapeText
+const get = icsGet
 const fromLocal = (v: string) => budapestInstant(`${v.slice(0, 4)}-${v.slice(4, 6)}-${v.slice(6, 8)}`, `${v.slice(9, 11)}:${v.slice(11, 13)}`)
 
 const days = [

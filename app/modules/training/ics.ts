@@ -15,12 +15,17 @@ export type Invitation = {
 	attendee?: { name: string; email: string }
 	/** One interval per session day; later days become RDATE periods of the same event. */
 	days: Array<Interval>
+	/** A seat held for the learner but not yet accepted (an open offer): STATUS:TENTATIVE. */
+	tentative?: boolean
 }
+
+/** One event of a published calendar (the personal feed): the invitation's identity, no method. */
+export type FeedEvent = Omit<Invitation, 'method' | 'stamp' | 'tentative'>
 
 const TZID = 'Europe/Budapest'
 
 // The EU rule (last Sunday of March / October, 01:00 UTC) written as local wall-clock times.
-const VTIMEZONE = [
+export const VTIMEZONE = [
 	'BEGIN:VTIMEZONE',
 	`TZID:${TZID}`,
 	'BEGIN:DAYLIGHT',
@@ -83,34 +88,44 @@ function person(kind: 'ORGANIZER' | 'ATTENDEE', p: { name: string; email: string
 	return `${kind};CN="${p.name.replace(/"/g, "'")}"${extra}:mailto:${p.email}`
 }
 
-/** A complete VCALENDAR with CRLF line endings. */
-export function buildInvitation(inv: Invitation) {
-	const days = [...inv.days].sort((a, b) => a.startsAt - b.startsAt)
+function eventLines(event: FeedEvent, stamp: number, status: 'CONFIRMED' | 'TENTATIVE' | 'CANCELLED') {
+	const days = [...event.days].sort((a, b) => a.startsAt - b.startsAt)
 	const first = days[0]!
-	const lines = [
-		'BEGIN:VCALENDAR',
-		'VERSION:2.0',
-		'PRODID:-//ASP Akademia//Training sessions//HU',
-		'CALSCALE:GREGORIAN',
-		`METHOD:${inv.method}`,
-		...VTIMEZONE,
+	return [
 		'BEGIN:VEVENT',
-		`UID:${inv.uid}`,
-		`SEQUENCE:${inv.sequence}`,
-		`DTSTAMP:${utcStamp(inv.stamp)}`,
+		`UID:${event.uid}`,
+		`SEQUENCE:${event.sequence}`,
+		`DTSTAMP:${utcStamp(stamp)}`,
 		`DTSTART;TZID=${TZID}:${localStamp(first.startsAt)}`,
 		`DTEND;TZID=${TZID}:${localStamp(first.endsAt)}`,
 		...days.slice(1).map((d) => `RDATE;VALUE=PERIOD;TZID=${TZID}:${localStamp(d.startsAt)}/${localStamp(d.endsAt)}`),
-		`SUMMARY:${escapeText(inv.summary)}`,
-		...(inv.description ? [`DESCRIPTION:${escapeText(inv.description)}`] : []),
-		`LOCATION:${escapeText(inv.location)}`,
-		person('ORGANIZER', inv.organizer),
-		...(inv.attendee ? [person('ATTENDEE', inv.attendee, ';ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=FALSE')] : []),
-		`STATUS:${inv.method === 'CANCEL' ? 'CANCELLED' : 'CONFIRMED'}`,
+		`SUMMARY:${escapeText(event.summary)}`,
+		...(event.description ? [`DESCRIPTION:${escapeText(event.description)}`] : []),
+		`LOCATION:${escapeText(event.location)}`,
+		person('ORGANIZER', event.organizer),
+		...(event.attendee ? [person('ATTENDEE', event.attendee, ';ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=FALSE')] : []),
+		`STATUS:${status}`,
 		'END:VEVENT',
-		'END:VCALENDAR',
 	]
+}
+
+function calendar(method: string, body: Array<string>, extra: Array<string> = []) {
+	const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//ASP Akademia//Training sessions//HU', 'CALSCALE:GREGORIAN', `METHOD:${method}`, ...extra, ...VTIMEZONE, ...body, 'END:VCALENDAR']
 	return lines.map(foldLine).join('\r\n') + '\r\n'
+}
+
+/** A complete VCALENDAR with CRLF line endings. */
+export function buildInvitation(inv: Invitation) {
+	return calendar(inv.method, eventLines(inv, inv.stamp, inv.method === 'CANCEL' ? 'CANCELLED' : inv.tentative ? 'TENTATIVE' : 'CONFIRMED'))
+}
+
+/**
+ * A subscribed calendar (METHOD:PUBLISH): the same UIDs and SEQUENCEs as the invitations, so a
+ * session looks the same in the feed as in the mailed invitation; an event that is gone from
+ * the feed disappears from the subscriber's calendar on the next refresh.
+ */
+export function buildFeed(feed: { name: string; stamp: number; events: Array<FeedEvent> }) {
+	return calendar('PUBLISH', feed.events.flatMap((e) => eventLines(e, feed.stamp, 'CONFIRMED')), [`X-WR-CALNAME:${escapeText(feed.name)}`, `X-WR-TIMEZONE:${TZID}`])
 }
 
 /** One UID per session for its whole life, so every update and the cancel replace the same event. */

@@ -24,3 +24,18 @@ export function enrolmentParameters(now: number, table: ReadonlyArray<EnrolmentP
 export function promotionsOpen(sessionStartsAt: number, now: number, params: EnrolmentParameters) {
 	return now < sessionStartsAt - params.promotionCutoffMs
 }
+
+/** When reminders go out; dated like the enrolment rules. */
+export type ReminderParameters = {
+	validFrom: string
+	/** The reminder is sent once a seat's session starts within this lead time ("two days before"). */
+	reminderLeadMs: number
+}
+
+export const REMINDER_PARAMETERS: ReadonlyArray<ReminderParameters> = [{ validFrom: '2016-01-01', reminderLeadMs: 48 * HOUR }]
+
+export function reminderParameters(now: number, table: ReadonlyArray<ReminderParameters> = REMINDER_PARAMETERS): ReminderParameters {
+	const day = new Date(now).toISOString().slice(0, 10)
+	const valid = table.filter((p) => p.validFrom <= day).sort((a, b) => b.validFrom.localeCompare(a.validFrom))
+	return valid[0] ?? table[0]!
+}

@@ -3,8 +3,11 @@ import { and, eq, gt, inArray, lt, ne, sql } from 'drizzle-orm'
 import { audit } from '#app/modules/audit/audit.server.ts'
 import type { Db, DbOrTx } from '#db/client.server.ts'
 import { enrolments, rooms, scheduleOverrides, sessionDays, sessionTypes, trainerUnavailability, trainers, trainingSessions } from '#db/schema/training.ts'
+import { notifySession, type NotifyOptions } from './notify.server.ts'
 import { refuse, RefusalError, runRefusable, type Outcome } from './outcome.ts'
 import type { Interval } from './overlap.ts'
+import { enrolmentParameters, reminderParameters, type EnrolmentParameters } from './parameters.ts'
+import { offerFreeSeats } from './waitlist.server.ts'
 
 export type SessionDraft = { typeId: number; roomId: number; trainerUserId: number; capacity: number; days: Array<Interval> }
 
@@ -13,6 +16,8 @@ export const OVERRIDABLE_RULES = ['roomBooked', 'trainerBooked', 'trainerUnavail
 export type OverridableRule = (typeof OVERRIDABLE_RULES)[number]
 
 type Actor = { id: number }
+/** Where mail links and invitation UIDs point (default APP_URL), and the enrolment rules for new offers. */
+export type SessionChangeOptions = { notify?: NotifyOptions; params?: EnrolmentParameters }
 
 function fail(field: string, key: Parameters<typeof refuse>[1], params?: Parameters<typeof refuse>[2]): never {
 	throw new RefusalError(refuse(field, key, params))
@@ -123,9 +128,10 @@ export function createSessions(db: Db, actor: Actor, input: { drafts: Array<Sess
 /**
  * Moves a session (days, room, trainer, capacity) with the same checks as creating one, ignoring
  * its own bookings; raises SEQUENCE so every calendar replaces its copy. Seats already given
- * are kept, so the capacity may not drop below them.
+ * are kept, so the capacity may not drop below them. A new date, room or trainer is mailed to
+ * everyone concerned (updated invitation); added seats go to the waitlist.
  */
-export function rescheduleSession(db: Db, actor: Actor, sessionId: number, draft: Omit<SessionDraft, 'typeId'>, override: { reason: string } | undefined, now: number): Outcome<{ sessionId: number }> {
+export function rescheduleSession(db: Db, actor: Actor, sessionId: number, draft: Omit<SessionDraft, 'typeId'>, override: { reason: string } | undefined, now: number, options: SessionChangeOptions = {}): Outcome<{ sessionId: number }> {
 	if (override && !override.reason.trim()) return refuse('reason', 'training.error.overrideReason')
 	return runRefusable(() =>
 		db.transaction((tx) => {
@@ -143,6 +149,10 @@ export function rescheduleSession(db: Db, actor: Actor, sessionId: number, draft
 			if (draft.capacity < taken) fail('capacity', 'training.error.capacity', { max: draft.capacity })
 			const broken = conflicts(tx, full, trainer.subsystems, type.subsystem, sessionId)
 			if (broken.length && !override) fail(broken[0]!.field, `training.error.${broken[0]!.rule}`)
+			// What learners must hear about: the days, the room or the trainer (not the capacity).
+			const dayKey = (days: Array<Interval>) => [...days].sort((a, b) => a.startsAt - b.startsAt).map((d) => `${d.startsAt}-${d.endsAt}`).join(',')
+			const oldDays = tx.select({ startsAt: sessionDays.startsAt, endsAt: sessionDays.endsAt }).from(sessionDays).where(eq(sessionDays.sessionId, sessionId)).all()
+			const changed = dayKey(oldDays) !== dayKey(draft.days) || session.roomId !== draft.roomId || session.trainerUserId !== draft.trainerUserId
 			tx.delete(sessionDays).where(eq(sessionDays.sessionId, sessionId)).run()
 			for (const day of [...draft.days].sort((a, b) => a.startsAt - b.startsAt)) tx.insert(sessionDays).values({ sessionId, startsAt: day.startsAt, endsAt: day.endsAt }).run()
 			tx.update(trainingSessions)
@@ -155,6 +165,13 @@ export function rescheduleSession(db: Db, actor: Actor, sessionId: number, draft
 				tx.insert(scheduleOverrides).values({ sessionId, rule: b.rule, reason: override!.reason.trim(), actorUserId: actor.id, at: now }).run()
 				audit(tx, { actorUserId: actor.id, action: 'training.session.override', entity: 'training_session', entityId: sessionId, details: { rule: b.rule, with: b.with ?? [], reason: override!.reason.trim() } }, now)
 			}
+			if (changed) {
+				const startsAt = Math.min(...draft.days.map((d) => d.startsAt))
+				// Moved out of the reminder window: the reminder goes out again before the new date.
+				if (startsAt - now > (options.notify?.reminders ?? reminderParameters(now)).reminderLeadMs) tx.update(enrolments).set({ remindedAt: null }).where(eq(enrolments.sessionId, sessionId)).run()
+				notifySession(tx, 'changed', sessionId, now, options.notify)
+			}
+			offerFreeSeats(tx, sessionId, actor.id, now, options.params ?? enrolmentParameters(now), options.notify)
 			return { ok: true as const, sessionId }
 		}),
 	)
@@ -168,8 +185,8 @@ export function bumpSequence(tx: DbOrTx, sessionId: number, now: number) {
 		.run()
 }
 
-/** Cancels a session; enrolments stay so everyone can be sent the CANCEL invitation. */
-export function cancelSession(db: Db, actor: Actor, sessionId: number, reason: string, now: number): Outcome<{ sessionId: number }> {
+/** Cancels a session; enrolments stay, and everyone concerned is sent the CANCEL invitation. */
+export function cancelSession(db: Db, actor: Actor, sessionId: number, reason: string, now: number, options: SessionChangeOptions = {}): Outcome<{ sessionId: number }> {
 	return runRefusable(() =>
 		db.transaction((tx) => {
 			const session = tx.select().from(trainingSessions).where(eq(trainingSessions.id, sessionId)).get()
@@ -178,6 +195,7 @@ export function cancelSession(db: Db, actor: Actor, sessionId: number, reason: s
 			tx.update(trainingSessions).set({ status: 'cancelled' }).where(eq(trainingSessions.id, sessionId)).run()
 			bumpSequence(tx, sessionId, now)
 			audit(tx, { actorUserId: actor.id, action: 'training.session.cancelled', entity: 'training_session', entityId: sessionId, details: { reason } }, now)
+			notifySession(tx, 'sessionCancelled', sessionId, now, { ...options.notify, reason })
 			return { ok: true as const, sessionId }
 		}),
 	)

@@ -4,6 +4,7 @@ import type { DbOrTx } from '#db/client.server.ts'
 import { municipalities, waves } from '#db/schema/orgs.ts'
 import { enrolments, trainingSessions } from '#db/schema/training.ts'
 import { userMunicipalities } from '#db/schema/users.ts'
+import { notifyLearner, type NotifyOptions } from './notify.server.ts'
 import { enrolmentParameters, promotionsOpen, type EnrolmentParameters } from './parameters.ts'
 
 /** Orders learners without a wave after everyone else. */
@@ -39,9 +40,10 @@ export function seatsTaken(tx: DbOrTx, sessionId: number) {
 
 /**
  * Offers every free seat to the head of the waitlist (go-live date, then request time), unless
- * the cut-off before the start has passed. Runs inside the caller's transaction.
+ * the cut-off before the start has passed. Runs inside the caller's transaction, which also
+ * carries the offer mails (deadline, link, tentative invitation).
  */
-export function offerFreeSeats(tx: DbOrTx, sessionId: number, actorUserId: number | null, now: number, params: EnrolmentParameters = enrolmentParameters(now)) {
+export function offerFreeSeats(tx: DbOrTx, sessionId: number, actorUserId: number | null, now: number, params: EnrolmentParameters = enrolmentParameters(now), notify: NotifyOptions = {}) {
 	const session = tx.select().from(trainingSessions).where(eq(trainingSessions.id, sessionId)).get()
 	if (!session || session.status !== 'scheduled' || !promotionsOpen(session.startsAt, now, params)) return []
 	const free = session.capacity - seatsTaken(tx, sessionId)
@@ -57,6 +59,7 @@ export function offerFreeSeats(tx: DbOrTx, sessionId: number, actorUserId: numbe
 	for (const row of next) {
 		tx.update(enrolments).set({ status: 'offered', offerExpiresAt, updatedAt: now }).where(eq(enrolments.id, row.id)).run()
 		audit(tx, { actorUserId, action: 'training.enrolment.offered', entity: 'enrolment', entityId: row.id, details: { sessionId, userId: row.userId, offerExpiresAt } }, now)
+		notifyLearner(tx, 'offered', { sessionId, userId: row.userId }, now, notify)
 	}
 	return next.map((r) => r.userId)
 }
