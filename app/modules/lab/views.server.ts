@@ -12,7 +12,7 @@ import type { SessionUser } from '../auth/session.server.ts'
 import type { LabSession } from './access.server.ts'
 import { emptyBoard, foldEvents } from './board.ts'
 import { eventForLearner, type LabEvent } from './events.ts'
-import { labEventsAfter } from './log.server.ts'
+import { labEventsAfter, liveLabOf } from './log.server.ts'
 import { checkInOpen, labParameters } from './parameters.ts'
 import { currentPushFor, labPlan, nextInPlan, openPushes } from './trainer.server.ts'
 
@@ -210,4 +210,17 @@ export function labSessionsFor(db: Db, user: Pick<SessionUser, 'id' | 'roles'>, 
 		.all()
 		.map(shape)
 	return { teaching, mine }
+}
+
+/** For the sandbox shell: the live lab the learner is in (null outside one), so the shell can follow it. */
+export function labBarFor(db: Db, userId: number, now: number) {
+	const sessionId = liveLabOf(db, userId, now)
+	if (sessionId === null) return null
+	const lastId = db.select({ id: labEvents.id }).from(labEvents).where(eq(labEvents.sessionId, sessionId)).orderBy(desc(labEvents.id)).get()?.id ?? 0
+	const hand = db
+		.select({ id: labHelpRequests.id })
+		.from(labHelpRequests)
+		.where(and(eq(labHelpRequests.sessionId, sessionId), eq(labHelpRequests.userId, userId), isNull(labHelpRequests.resolvedAt)))
+		.get()
+	return { sessionId, lastId, hand: Boolean(hand) }
 }
