@@ -11,7 +11,7 @@ import { labParameters } from './parameters.ts'
 
 type Listener = { sessionId: number; cursor: number; deliver: (events: Array<LabEvent>) => void }
 
-class LabPoller {
+export class LabPoller {
 	private readonly listeners = new Map<number, Set<Listener>>()
 	private timer: NodeJS.Timeout | null = null
 	private seenMax = 0
@@ -94,8 +94,13 @@ function frame(event: LabEvent): string {
  * event as the poller finds it; `view` filters or rewrites events for the reader (null = skip).
  * The stream ends when the client goes away.
  */
-export function labEventStream(request: Request, sessionId: number, view: (event: LabEvent) => LabEvent | null = (e) => e): Response {
-	const db = getDb()
+export function labEventStream(
+	request: Request,
+	sessionId: number,
+	view: (event: LabEvent) => LabEvent | null = (e) => e,
+	deps: { db: Db; poller: LabPoller } = { db: getDb(), poller: labPoller() },
+): Response {
+	const { db, poller } = deps
 	const params = labParameters(Date.now())
 	const encoder = new TextEncoder()
 	let stop = () => {}
@@ -120,7 +125,7 @@ export function labEventStream(request: Request, sessionId: number, view: (event
 				send(batch)
 				cursor = batch.at(-1)!.id
 			}
-			const remove = labPoller().add({ sessionId, cursor, deliver: send })
+			const remove = poller.add({ sessionId, cursor, deliver: send })
 			const heartbeat = setInterval(() => controller.enqueue(encoder.encode(`: ping\n\n`)), params.heartbeatMs)
 			heartbeat.unref()
 			stop = () => {
