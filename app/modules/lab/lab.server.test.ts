@@ -44,7 +44,7 @@ function setup(learners = 2) {
 
 test('check-in: enrolled learners only, from half an hour before the start, one learner per workstation; the trainer may seat anyone enrolled', () => {
 	const { db, trainer, people, outsider, sessionId } = setup()
-	const [anna, bela] = people as [{ id: number }, { id: number }]
+	const [anna, bela] = [people[0]!, people[1]!]
 	expect(checkIn(db, anna, { sessionId, workstation: 1 }, START - HOUR)).toMatchObject({ ok: false, field: 'workstation', message: { key: 'lab.error.checkInClosed' } })
 	expect(checkIn(db, anna, { sessionId, workstation: 1 }, START - 10 * 60_000)).toEqual({ ok: true, workstation: 1 })
 	expect(checkIn(db, outsider, { sessionId, workstation: 2 }, START)).toMatchObject({ ok: false, field: 'userId' })
@@ -95,7 +95,7 @@ test('a learner’s steps, mistakes and hints reach the log in the attempt’s o
 	const sandbox = sandboxStore().open(attempt.sandboxId!, 'ex-f3-v1')
 	const events = F3.solve(sandbox, now)
 	// a mistake first (the wrong persona is refused), then the first step's event
-	recordExerciseEvents(db, attempt.sandboxId!, [{ type: 'command.refused', commandType: 'finance.commitment.record', code: 'ROLE', rule: null, field: null, personaId: 'penzugyes1', municipalityId: 'alsobukk', at: now }], now + 1000)
+	recordExerciseEvents(db, attempt.sandboxId!, [{ type: 'command.refused', commandType: 'finance.commitment.record', code: 'FORBIDDEN_ROLE', rule: null, field: null, personaId: 'penzugyes1', municipalityId: 'alsobukk', at: now }], now + 1000)
 	recordExerciseEvents(db, attempt.sandboxId!, events.slice(0, 1), now + 2000)
 	revealHint(db, anna.id, attempt.id, now + 3000)
 	let seat = boardNow(db, sessionId).seats[anna.id]!
@@ -122,7 +122,7 @@ test('a learner’s steps, mistakes and hints reach the log in the attempt’s o
 
 test('hands, messages, attendance suggestions and the confirmed sheet; the summary counts the lab’s attempts', async () => {
 	const { db, trainer, people, outsider, sessionId, dayId, session } = setup(2)
-	const [anna, bela] = people as [{ id: number }, { id: number }]
+	const [anna, bela] = [people[0]!, people[1]!]
 	checkIn(db, anna, { sessionId, workstation: 1 }, START)
 	expect(setHand(db, anna, { sessionId, userId: anna.id, raised: true, byTrainer: false }, START + 1).ok).toBe(true)
 	expect(setHand(db, anna, { sessionId, userId: anna.id, raised: true, byTrainer: false }, START + 2).ok).toBe(true)
