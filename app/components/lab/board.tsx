@@ -1,4 +1,4 @@
-import { Form } from 'react-router'
+import { Form, Link } from 'react-router'
 import { useT } from '#app/components/i18n.tsx'
 import { idleMs, sortSeats, type SeatState, type SeatStatus } from '#app/modules/lab/board.ts'
 
@@ -77,6 +77,11 @@ function SeatActions({ seat }: { seat: SeatState }) {
 				<button type="submit" name="intent" value="hint" className="min-h-11 rounded-md border border-slate-500 bg-white px-3 text-sm font-semibold">
 					{t('lab.action.hint')}
 				</button>
+			) : null}
+			{seat.sandboxId && !seat.done ? (
+				<Link to={`/sandbox/${seat.sandboxId}`} target="_blank" className="inline-flex min-h-11 items-center rounded-md border border-slate-500 bg-white px-3 text-sm font-semibold">
+					{t('lab.action.look')}
+				</Link>
 			) : null}
 			{seat.exerciseId !== null ? (
 				<button

@@ -8,7 +8,7 @@ let nextId = 0
 function ev<K extends keyof LabEventPayloads>(kind: K, userId: number | null, payload: LabEventPayloads[K], at = T0): LabEvent {
 	return { id: ++nextId, userId, kind, payload, at } as LabEvent
 }
-const progress = (p: Partial<LabEventPayloads['progress']>): LabEventPayloads['progress'] => ({ attemptId: 1, exerciseId: 'F3', stepIndex: 0, steps: 6, mistakes: 0, stepMistakes: 0, hints: 0, done: false, score: null, newMistakes: [], ...p })
+const progress = (p: Partial<LabEventPayloads['progress']>): LabEventPayloads['progress'] => ({ attemptId: 1, sandboxId: 'sb-test', exerciseId: 'F3', stepIndex: 0, steps: 6, mistakes: 0, stepMistakes: 0, hints: 0, done: false, score: null, newMistakes: [], ...p })
 
 test('seats, progress, hands and pushes fold into per-seat state; a replayed event changes nothing', () => {
 	const start = emptyBoard([
@@ -65,7 +65,7 @@ test('the state of a seat: help, stuck by idle time or by mistakes on the step, 
 })
 
 test('the stuck come first: help, stuck, working, waiting, done, absent, then by workstation', () => {
-	const seat = (userId: number, workstation: number | null, extra: object = {}) => ({ userId, name: `L${userId}`, workstation, exerciseId: null, stepIndex: 0, steps: 6, mistakes: 0, stepMistakes: 0, hints: 0, done: false, score: null, hand: false, lastActivityAt: T0, ...extra })
+	const seat = (userId: number, workstation: number | null, extra: object = {}) => ({ userId, name: `L${userId}`, workstation, exerciseId: null, sandboxId: null, stepIndex: 0, steps: 6, mistakes: 0, stepMistakes: 0, hints: 0, done: false, score: null, hand: false, lastActivityAt: T0, ...extra })
 	const sorted = sortSeats(
 		[
 			seat(1, 1, { exerciseId: 'F3', done: true }),

@@ -9,6 +9,7 @@ export type SeatState = {
 	name: string
 	workstation: number | null
 	exerciseId: string | null
+	sandboxId: string | null
 	stepIndex: number
 	steps: number
 	mistakes: number
@@ -38,7 +39,7 @@ export function emptyBoard(learners: ReadonlyArray<{ userId: number; name: strin
 }
 
 function blankSeat(userId: number, name: string): SeatState {
-	return { userId, name, workstation: null, exerciseId: null, stepIndex: 0, steps: 0, mistakes: 0, stepMistakes: 0, hints: 0, done: false, score: null, hand: false, lastActivityAt: null }
+	return { userId, name, workstation: null, exerciseId: null, sandboxId: null, stepIndex: 0, steps: 0, mistakes: 0, stepMistakes: 0, hints: 0, done: false, score: null, hand: false, lastActivityAt: null }
 }
 
 const MESSAGES_KEPT = 20
@@ -65,7 +66,7 @@ export function applyEvent(state: BoardState, event: LabEvent): BoardState {
 		case 'progress': {
 			if (event.userId === null) return next
 			const p = event.payload
-			put({ ...seatOf(event.userId), exerciseId: p.exerciseId, stepIndex: p.stepIndex, steps: p.steps, mistakes: p.mistakes, stepMistakes: p.stepMistakes, hints: p.hints, done: p.done, score: p.score, lastActivityAt: event.at })
+			put({ ...seatOf(event.userId), exerciseId: p.exerciseId, sandboxId: p.sandboxId, stepIndex: p.stepIndex, steps: p.steps, mistakes: p.mistakes, stepMistakes: p.stepMistakes, hints: p.hints, done: p.done, score: p.score, lastActivityAt: event.at })
 			return next
 		}
 		case 'hand': {

@@ -9,6 +9,8 @@ export type LabEventPayloads = {
 	/** An attempt was started, fed, given a hint or completed. */
 	progress: {
 		attemptId: number
+		/** The attempt's sandbox: the trainer may look at it read-only. */
+		sandboxId: string | null
 		exerciseId: string
 		/** 0-based; equals `steps` when done. */
 		stepIndex: number

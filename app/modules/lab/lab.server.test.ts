@@ -15,7 +15,7 @@ import { sandboxStore } from '../sandbox/store.server.ts'
 import { confirmAttendance } from './attendance.server.ts'
 import { foldEvents, emptyBoard } from './board.ts'
 import type { LabEvent } from './events.ts'
-import { labEventsAfter } from './log.server.ts'
+import { labEventsAfter, trainsInLiveLab } from './log.server.ts'
 import { checkIn, assignSeat, setHand } from './seats.server.ts'
 import { LabPoller, labEventStream } from './stream.server.ts'
 import { labSummary } from './summary.server.ts'
@@ -113,6 +113,12 @@ test('a learner’s steps, mistakes and hints reach the log in the attempt’s o
 	seat = boardNow(db, sessionId).seats[anna.id]!
 	expect(seat).toMatchObject({ stepIndex: 0, mistakes: 0, hints: 0 })
 	expect(labEventsAfter(db, sessionId, 0).at(-1)).toMatchObject({ kind: 'reset', userId: anna.id, payload: { exerciseId: 'F3', sandboxId: reset.sandboxId } })
+
+	// the trainer may look at the learner's sandbox during the lab, another trainer never
+	expect(seat.sandboxId).toBe(reset.sandboxId)
+	expect(trainsInLiveLab(db, trainer.id, anna.id, now)).toBe(true)
+	expect(trainsInLiveLab(db, createUser(db, { roles: ['trainer'] }).id, anna.id, now)).toBe(false)
+	expect(trainsInLiveLab(db, trainer.id, anna.id, START + 6 * HOUR)).toBe(false)
 
 	// after the lab is over, practice no longer goes to its board
 	const before = labEventsAfter(db, sessionId, 0).length

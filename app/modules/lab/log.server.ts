@@ -45,3 +45,10 @@ export function liveLabOf(db: DbOrTx, userId: number, now: number): number | nul
 		.get()
 	return row?.id ?? null
 }
+
+/** Whether `trainerUserId` runs a live lab that `learnerId` is enrolled in (read-only look at their sandboxes). */
+export function trainsInLiveLab(db: DbOrTx, trainerUserId: number, learnerId: number, now: number): boolean {
+	const sessionId = liveLabOf(db, learnerId, now)
+	if (sessionId === null) return false
+	return Boolean(db.select({ id: trainingSessions.id }).from(trainingSessions).where(and(eq(trainingSessions.id, sessionId), eq(trainingSessions.trainerUserId, trainerUserId))).get())
+}

@@ -10,8 +10,10 @@ export type LabParameters = {
 	liveBeforeMs: number
 	/** …until this long after its end (a learner finishing the last step). */
 	liveAfterMs: number
-	/** The housekeeping prepares the sandboxes of labs starting within this lead. */
+	/** The housekeeping prepares the sandboxes of labs starting within this lead… */
 	prepareLeadMs: number
+	/** …looking this often, so every lab is seen at least once inside its lead. */
+	prepareEveryMs: number
 	/** No action for this long on the current step: the seat is shown as stuck. */
 	stuckIdleMs: number
 	/** This many mistakes on the current step: the seat is shown as stuck. */
@@ -35,6 +37,7 @@ export const LAB_PARAMETERS: ReadonlyArray<LabParameters> = [
 		liveBeforeMs: 30 * MINUTE,
 		liveAfterMs: 30 * MINUTE,
 		prepareLeadMs: 60 * MINUTE,
+		prepareEveryMs: 5 * MINUTE,
 		stuckIdleMs: 5 * MINUTE,
 		stuckMistakes: 3,
 		pollMs: 250,

@@ -23,6 +23,7 @@ export function noteAttemptForLab(tx: DbOrTx, attempt: AttemptRow, newMistakes: 
 		'progress',
 		{
 			attemptId: attempt.id,
+			sandboxId: attempt.sandboxId,
 			exerciseId: definition.meta.id,
 			stepIndex,
 			steps: definition.steps.length,
