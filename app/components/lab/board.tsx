@@ -83,6 +83,17 @@ function SeatActions({ seat }: { seat: SeatState }) {
 					{t('lab.action.look')}
 				</Link>
 			) : null}
+			{seat.exerciseId !== null && !seat.done && seat.stepIndex > 0 ? (
+				<button
+					type="submit"
+					name="intent"
+					value="resetStep"
+					className="min-h-11 rounded-md border border-amber-700 bg-white px-3 text-sm font-semibold"
+					onClick={(event) => (confirm(t('lab.action.resetStepConfirm')) ? undefined : event.preventDefault())}
+				>
+					{t('lab.action.resetStep')}
+				</button>
+			) : null}
 			{seat.exerciseId !== null ? (
 				<button
 					type="submit"

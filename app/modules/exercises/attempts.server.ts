@@ -110,7 +110,7 @@ export function attemptForSandbox(db: DbOrTx, sandboxId: string): Attempt | null
 export type FeedOutcome =
 	| { kind: 'none' }
 	| { kind: 'outdated' }
-	| { kind: 'fed'; attempt: Attempt; newMistakes: Array<{ code: string; step: string }>; completed: boolean }
+	| { kind: 'fed'; attempt: Attempt; newMistakes: Array<{ code: string; step: string }>; completed: boolean; advanced: boolean }
 
 /**
  * Feeds what a command in an exercise sandbox produced to its attempt, in one transaction:
@@ -150,7 +150,7 @@ export function recordExerciseEvents(db: Db, sandboxId: string, events: Readonly
 			emit(tx, { type: 'exercise.completed', userId: attempt.userId, payload: { exerciseId: definition.meta.id, attemptId: attempt.id, score: result.score, passed: result.passed } }, now)
 		}
 		noteAttemptForLab(tx, updated, next.newMistakes, now)
-		return { kind: 'fed' as const, attempt: updated, newMistakes: next.newMistakes, completed: result !== null }
+		return { kind: 'fed' as const, attempt: updated, newMistakes: next.newMistakes, completed: result !== null, advanced: next.view.state !== attempt.state }
 	})
 }
 

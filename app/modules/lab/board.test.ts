@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest'
 import { applyEvent, emptyBoard, foldEvents, seatStatus, sortSeats, type BoardState } from './board.ts'
-import { eventForLearner, type LabEvent, type LabEventPayloads } from './events.ts'
+import { eventForBoard, eventForLearner, type LabEvent, type LabEventPayloads } from './events.ts'
 
 const T0 = Date.parse('2026-06-02T08:00:00Z')
 const params = { stuckIdleMs: 5 * 60_000, stuckMistakes: 3 }
@@ -99,4 +99,14 @@ test('a learner’s stream shows their own events, pushes meant for them, and ot
 	expect(eventForLearner(ev('seat', 11, { workstation: 4, name: 'Titkos Név', byTrainer: false }), me)).toMatchObject({ userId: null, payload: { workstation: 4, name: '' } })
 	expect(eventForLearner(ev('message', null, { text: 'Hello' }), me)).not.toBeNull()
 	expect(eventForLearner(ev('hand', 11, { raised: true, byTrainer: false }), me)).toBeNull()
+})
+
+test('checkpoints (with machine snapshots) are never streamed, to the board or to a learner', () => {
+	const checkpoint = ev('checkpoint', 10, { attemptId: 1, sandboxId: 'sb-x', exerciseId: 'F3', stepIndex: 2, name: 'lab-step-3', machineVersion: 1, snapshot: { big: true }, state: 's3', mistakes: [], hints: {}, path: [] })
+	expect(eventForBoard(checkpoint)).toBeNull()
+	expect(eventForLearner(checkpoint, 10)).toBeNull()
+	const message = ev('message', null, { text: 'x' })
+	expect(eventForBoard(message)).toBe(message)
+	const board = emptyBoard([{ userId: 10, name: 'A' }])
+	expect(applyEvent(board, checkpoint).seats).toBe(board.seats)
 })

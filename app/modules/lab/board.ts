@@ -85,6 +85,7 @@ export function applyEvent(state: BoardState, event: LabEvent): BoardState {
 			return next
 		case 'reset':
 		case 'hint':
+		case 'checkpoint':
 			// the progress event that follows carries the new state
 			return next
 	}

@@ -8,6 +8,7 @@ import type { SessionUser } from '../auth/session.server.ts'
 import type { Refusal } from '../training/outcome.ts'
 import type { LabSession } from './access.server.ts'
 import { confirmAttendance } from './attendance.server.ts'
+import { restoreStepCheckpoint } from './checkpoints.server.ts'
 import { assignSeat, setHand } from './seats.server.ts'
 import { endExercise, nextInPlan, prepareLab, pushExercise, resetLearner, revealHintTo, savePlan, sendMessage } from './trainer.server.ts'
 
@@ -65,6 +66,7 @@ export async function consoleAction(db: Db, user: SessionUser, session: LabSessi
 			return r.ok ? redirectWithFlash(back, { type: 'success', key: 'lab.done.message' }) : refused(intent, r)
 		}
 		case 'reset':
+		case 'resetStep':
 		case 'hint':
 		case 'lowerHand': {
 			const parsed = UserForm.safeParse(fields)
@@ -73,6 +75,10 @@ export async function consoleAction(db: Db, user: SessionUser, session: LabSessi
 			if (intent === 'reset') {
 				const r = await resetLearner(db, user, input, now)
 				return r.ok ? redirectWithFlash(back, { type: 'success', key: 'lab.done.reset' }) : refused(intent, r)
+			}
+			if (intent === 'resetStep') {
+				const r = restoreStepCheckpoint(db, user, input, now)
+				return r.ok ? redirectWithFlash(back, { type: 'success', key: 'lab.done.resetStep' }) : refused(intent, r)
 			}
 			if (intent === 'hint') {
 				const r = revealHintTo(db, user, input, now)

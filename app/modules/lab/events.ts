@@ -32,6 +32,23 @@ export type LabEventPayloads = {
 	reset: { exerciseId: string; sandboxId: string; checkpoint: string | null }
 	/** The trainer revealed a hint to one learner. */
 	hint: { exerciseId: string }
+	/**
+	 * The start of a step was kept (a sandbox checkpoint plus the attempt's machine state), so the
+	 * trainer can put the learner back to it. Never streamed: it carries the machine snapshot.
+	 */
+	checkpoint: {
+		attemptId: number
+		sandboxId: string
+		exerciseId: string
+		stepIndex: number
+		name: string
+		machineVersion: number
+		snapshot: unknown
+		state: string
+		mistakes: Array<{ code: string; step: string; at: number }>
+		hints: Record<string, number>
+		path: Array<{ state: string; at: number }>
+	}
 }
 
 export type LabEventKind = keyof LabEventPayloads
@@ -40,7 +57,12 @@ export type LabEvent = {
 	[K in LabEventKind]: { id: number; userId: number | null; kind: K; payload: LabEventPayloads[K]; at: number }
 }[LabEventKind]
 
-export const LAB_EVENT_KINDS: ReadonlyArray<LabEventKind> = ['seat', 'progress', 'hand', 'push', 'end', 'message', 'reset', 'hint']
+export const LAB_EVENT_KINDS: ReadonlyArray<LabEventKind> = ['seat', 'progress', 'hand', 'push', 'end', 'message', 'reset', 'hint', 'checkpoint']
+
+/** What the trainer's board stream carries: everything but the checkpoints' machine snapshots. */
+export function eventForBoard(event: LabEvent): LabEvent | null {
+	return event.kind === 'checkpoint' ? null : event
+}
 
 /**
  * What a learner's stream may see: their own events, pushes meant for them, the end of an
@@ -55,6 +77,8 @@ export function eventForLearner(event: LabEvent, userId: number): LabEvent | nul
 			return event.payload.userIds === null || event.payload.userIds.includes(userId) ? { ...event, payload: { ...event.payload, userIds: null } } : null
 		case 'seat':
 			return event.userId === userId ? event : { ...event, userId: null, payload: { ...event.payload, name: '' } }
+		case 'checkpoint':
+			return null
 		default:
 			return event.userId === userId ? event : null
 	}

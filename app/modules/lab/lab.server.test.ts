@@ -22,6 +22,7 @@ import { labSummary } from './summary.server.ts'
 import { endExercise, nextInPlan, prepareLab, prepareUpcomingLabs, pushExercise, resetLearner, revealHintTo, savePlan, sendMessage } from './trainer.server.ts'
 import { attendanceSuggestions, boardNow, learnerView } from './views.server.ts'
 import { findLabSession } from './access.server.ts'
+import { checkpointLabStep, restoreStepCheckpoint } from './checkpoints.server.ts'
 
 const dir = path.resolve(`tests/.tmp/lab-sandboxes-${process.pid}`)
 beforeAll(() => {
@@ -153,6 +154,40 @@ test('hands, messages, attendance suggestions and the confirmed sheet; the summa
 	const summary = labSummary(db, session, 'hu', START + 5 * HOUR)
 	expect(summary.exercises).toMatchObject([{ id: 'F3', started: 1, completed: 1, passed: 1, completionRate: 50 }])
 	expect(summary.learners.find((l) => l.userId === anna.id)).toMatchObject({ completed: 1, averageScore: 100, workstation: 1 })
+})
+
+test('each step’s start is kept in a live lab; the trainer puts a learner back to it in a fresh sandbox', async () => {
+	const { db, trainer, people, sessionId } = setup(1)
+	const anna = people[0]!
+	const now = START + 10 * 60_000
+	const attempt = await startExercise(db, anna.id, 'F3', now)
+	expect(restoreStepCheckpoint(db, trainer, { sessionId, userId: anna.id }, now)).toMatchObject({ ok: false, message: { key: 'lab.error.noCheckpoint' } })
+	const events = F3.solve(sandboxStore().open(attempt.sandboxId!, 'ex-f3-v1'), now)
+	const step = (i: number, at: number) => {
+		const fed = recordExerciseEvents(db, attempt.sandboxId!, events.slice(i, i + 1), at)
+		if (fed.kind === 'fed' && fed.advanced) checkpointLabStep(db, fed.attempt, at)
+		return fed
+	}
+	expect(step(0, now + 1000)).toMatchObject({ advanced: true })
+	expect(step(1, now + 2000)).toMatchObject({ advanced: true })
+	expect(sandboxStore().checkpoints(attempt.sandboxId!)).toEqual(['lab-step-2', 'lab-step-3'])
+	const atStep3 = activeAttempt(db, anna.id, 'F3')!
+	recordExerciseEvents(db, attempt.sandboxId!, [{ type: 'command.refused', commandType: 'finance.invoice.register', code: 'FORBIDDEN_ROLE', rule: null, field: null, personaId: 'muszaki', municipalityId: 'alsobukk', at: now }], now + 3000)
+	// checkpoints change nothing on the board (and are never streamed: eventForBoard)
+	expect(boardNow(db, sessionId).seats[anna.id]).toMatchObject({ stepIndex: 2 })
+
+	const restored = restoreStepCheckpoint(db, trainer, { sessionId, userId: anna.id }, now + 4000)
+	if (!restored.ok) throw new Error(restored.message.key)
+	expect(restored.sandboxId).not.toBe(attempt.sandboxId)
+	expect(sandboxStore().exists(attempt.sandboxId!)).toBe(false)
+	const back = activeAttempt(db, anna.id, 'F3')!
+	expect(back).toMatchObject({ id: attempt.id, sandboxId: restored.sandboxId, state: atStep3.state, mistakes: atStep3.mistakes })
+	expect(labEventsAfter(db, sessionId, 0).at(-1)).toMatchObject({ kind: 'reset', payload: { sandboxId: restored.sandboxId, checkpoint: 'lab-step-3' } })
+	// the machine goes on from there in the new sandbox, which keeps the step's start for next time
+	expect(sandboxStore().checkpoints(restored.sandboxId)).toEqual(['lab-step-3'])
+	const next = recordExerciseEvents(db, restored.sandboxId, events.slice(2, 3), now + 5000)
+	expect(next).toMatchObject({ kind: 'fed', advanced: true })
+	expect(restoreStepCheckpoint(db, trainer, { sessionId, userId: anna.id }, now + 6000).ok).toBe(true)
 })
 
 async function readFrames(response: Response, until: (text: string) => boolean): Promise<string> {

@@ -1,4 +1,5 @@
 import { requireLabConsole } from '#app/modules/lab/access.server.ts'
+import { eventForBoard } from '#app/modules/lab/events.ts'
 import { labEventStream, wantsEventStream } from '#app/modules/lab/stream.server.ts'
 import { boardNow } from '#app/modules/lab/views.server.ts'
 import { getDb } from '#db/client.server.ts'
@@ -11,5 +12,5 @@ import type { Route } from './+types/console-events.ts'
 export function loader({ request, params }: Route.LoaderArgs) {
 	const { session } = requireLabConsole(request, params.sessionId)
 	if (!wantsEventStream(request)) return Response.json(boardNow(getDb(), session.id), { headers: { 'Cache-Control': 'private, no-store' } })
-	return labEventStream(request, session.id)
+	return labEventStream(request, session.id, eventForBoard)
 }

@@ -5,6 +5,7 @@ import { useLocale, useT } from '#app/components/i18n.tsx'
 import { LiveBoard } from '#app/components/lab/board.tsx'
 import { AttendancePanel, MessagePanel, PlanPanel, PushPanel, SeatingPanel } from '#app/components/lab/console-panels.tsx'
 import { useLabStream, useNow } from '#app/components/lab/use-lab-stream.ts'
+import { FormError } from '#app/components/ui/field.tsx'
 import { EmptyState, PageHeader } from '#app/components/ui/page.tsx'
 import { requireLabConsole } from '#app/modules/lab/access.server.ts'
 import { applyEvent } from '#app/modules/lab/board.ts'
@@ -84,6 +85,7 @@ export default function LabConsole() {
 					{t('lab.board.title')}
 				</h2>
 				{status}
+				{error && ['reset', 'resetStep', 'hint', 'lowerHand'].includes(error.intent) ? <FormError error={error.message} /> : null}
 				{boardView}
 			</section>
 			<div className="grid gap-4 lg:grid-cols-2">
