@@ -63,10 +63,16 @@ test('two browsers: the learner checks in, works and raises a hand, the trainer�
 	await expect(seat).toHaveAttribute('data-status', 'help')
 	await expect(seat).toContainText('Segítséget kér')
 
-	// the trainer resets the learner: their screen moves to a fresh sandbox at the first step
+	// back to the start of the current step: a fresh sandbox at step 2, the learner's screen follows
 	console_.on('dialog', (dialog) => void dialog.accept())
-	await seat.getByRole('button', { name: 'Visszaállítás a feladat elejére' }).click()
+	await seat.getByRole('button', { name: 'Vissza a lépés elejére' }).click()
 	await expect(seatPage).not.toHaveURL(firstSandbox)
+	await expect(seatPage.getByRole('complementary', { name: /Feladat F3/ }).locator('[aria-current="step"]')).toHaveText(/Pénzügyi ellenjegyzés/)
+	const stepSandbox = seatPage.url()
+
+	// the trainer resets the learner: their screen moves to a fresh sandbox at the first step
+	await seat.getByRole('button', { name: 'Visszaállítás a feladat elejére' }).click()
+	await expect(seatPage).not.toHaveURL(stepSandbox)
 	await expect(seatPage.getByRole('complementary', { name: /Feladat F3/ }).locator('[aria-current="step"]')).toHaveText(/Kötelezettségvállalás rögzítése/)
 	await expect(seat).toContainText(`1. lépés / ${n}`)
 
