@@ -3,6 +3,7 @@ import { getDb, type Db } from '#db/client.server.ts'
 import { labEvents } from '#db/schema/lab.ts'
 import type { LabEvent } from './events.ts'
 import { labEventsAfter } from './log.server.ts'
+import { logger } from '#app/utils/logger.server.ts'
 import { labParameters } from './parameters.ts'
 
 // Server-sent events for the lab (ADR 015). Any worker process may serve any board: the log is in
@@ -25,7 +26,14 @@ export class LabPoller {
 		const set = this.listeners.get(listener.sessionId) ?? new Set()
 		set.add(listener)
 		this.listeners.set(listener.sessionId, set)
-		this.timer ??= setInterval(() => this.tick(), this.pollMs)
+		this.timer ??= setInterval(() => {
+			// a failed look (a busy database) is retried on the next tick; it must never end the process
+			try {
+				this.tick()
+			} catch (error) {
+				logger.warn({ err: error }, 'lab event poll failed')
+			}
+		}, this.pollMs)
 		return () => {
 			set.delete(listener)
 			if (set.size === 0) this.listeners.delete(listener.sessionId)
@@ -115,7 +123,13 @@ export function labEventStream(
 					// a skipped event still moves the reader's position, so a reconnect does not ask again
 					chunk += shown ? frame(shown) : `id: ${e.id}\n\n`
 				}
-				if (chunk) controller.enqueue(encoder.encode(chunk))
+				if (!chunk) return
+				try {
+					controller.enqueue(encoder.encode(chunk))
+				} catch {
+					// the client went away between two ticks
+					stop()
+				}
 			}
 			controller.enqueue(encoder.encode(`retry: 1000\n\n`))
 			let cursor = resumeId(request)
@@ -126,7 +140,13 @@ export function labEventStream(
 				cursor = batch.at(-1)!.id
 			}
 			const remove = poller.add({ sessionId, cursor, deliver: send })
-			const heartbeat = setInterval(() => controller.enqueue(encoder.encode(`: ping\n\n`)), params.heartbeatMs)
+			const heartbeat = setInterval(() => {
+				try {
+					controller.enqueue(encoder.encode(`: ping\n\n`))
+				} catch {
+					stop()
+				}
+			}, params.heartbeatMs)
 			heartbeat.unref()
 			stop = () => {
 				if (closed) return
