@@ -64,4 +64,13 @@ export default [
 	route('calendar/:token', 'routes/calendar-feed.ts'),
 	route('admin/api-tokens', 'routes/admin/api-tokens.tsx'),
 	route('api/xapi/statements', 'routes/api/xapi-statements.ts'),
+	// the live lab console (issue 9): the trainer's side under the session, the learner's under /lab
+	route('lab', 'routes/lab/index.tsx'),
+	route('lab/:sessionId', 'routes/lab/learner.tsx'),
+	route('lab/:sessionId/events', 'routes/lab/learner-events.ts'),
+	route('training/sessions/:sessionId/lab', 'routes/lab/console.tsx'),
+	route('training/sessions/:sessionId/lab/events', 'routes/lab/console-events.ts'),
+	route('training/sessions/:sessionId/lab/summary', 'routes/lab/summary.tsx'),
+	route('training/sessions/:sessionId/lab/summary.csv', 'routes/lab/summary-csv.ts'),
+	route('training/sessions/:sessionId/lab/summary.pdf', 'routes/lab/summary-pdf.ts'),
 ] satisfies RouteConfig

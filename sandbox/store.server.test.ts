@@ -81,6 +81,20 @@ test('reset, checkpoints and restore replace the file; delete removes everything
 	expect(() => store.checkpoint('anna-1', '../../etc')).toThrow()
 })
 
+test('fork makes a new sandbox from another one’s checkpoint and leaves the original as it is', async () => {
+	const store = createStore([toyScenario({ n: 0 })], { dir: tempDir(), schemaVersion: 1 })
+	await store.create('anna-1', 'toy')
+	store.open('anna-1', 'toy').prepare("insert into notes (text) values ('step 1')").run()
+	store.checkpoint('anna-1', 'lab-step-2')
+	store.open('anna-1', 'toy').prepare("insert into notes (text) values ('wrong turn')").run()
+	store.fork('anna-1', 'lab-step-2', 'anna-2')
+	expect(notes(store.open('anna-2', 'toy'))).toEqual(['start', 'step 1'])
+	expect(notes(store.open('anna-1', 'toy'))).toEqual(['start', 'step 1', 'wrong turn'])
+	expect(() => store.fork('anna-1', 'lab-step-2', 'anna-2')).toThrow(/already exists/)
+	expect(() => store.fork('anna-1', 'nincs', 'anna-3')).toThrow(/does not exist/)
+	store.closeAll()
+})
+
 test('idle handles are closed and reopened (and migrated) on the next use', async () => {
 	vi.useFakeTimers()
 	onTestFinished(() => void vi.useRealTimers())

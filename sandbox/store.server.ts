@@ -174,6 +174,19 @@ export function createStore<H>(scenarios: ReadonlyArray<Scenario<H>>, options: S
 			fs.copyFileSync(source, fileOf(id), fs.constants.COPYFILE_FICLONE)
 		},
 
+		/**
+		 * A new sandbox made from another one's checkpoint (the original is untouched). Unlike
+		 * `restore`, the file is new, so no process can still hold a handle to an older version.
+		 */
+		fork(id: string, name: string, newId: string) {
+			assertId(id)
+			assertId(newId)
+			const source = checkpointOf(id, name)
+			if (!fs.existsSync(source)) throw new Error(`checkpoint ${name} of ${id} does not exist`)
+			if (fs.existsSync(fileOf(newId))) throw new Error(`sandbox ${newId} already exists`)
+			fs.copyFileSync(source, fileOf(newId), fs.constants.COPYFILE_FICLONE)
+		},
+
 		checkpoints(id: string): Array<string> {
 			assertId(id)
 			const dir = path.dirname(checkpointOf(id, 'x'))

@@ -8,6 +8,8 @@ import express from 'express'
 import type { ServerBuild } from 'react-router'
 import { pruneLoginAttempts } from '#app/modules/auth/login.server.ts'
 import { deleteExpiredSessions } from '#app/modules/auth/session.server.ts'
+import { labParameters } from '#app/modules/lab/parameters.ts'
+import { prepareUpcomingLabs } from '#app/modules/lab/trainer.server.ts'
 import { deliverDueMail } from '#app/modules/mail/outbox.server.ts'
 import { smtpTransport } from '#app/modules/mail/smtp.server.ts'
 import { trainingHousekeeping } from '#app/modules/training/housekeeping.server.ts'
@@ -102,6 +104,17 @@ export async function startServer(options: { background?: boolean } = {}) {
 		training()
 		timers.push(setInterval(housekeeping, 60 * 60 * 1000))
 		timers.push(setInterval(training, 5 * 60 * 1000))
+		// the lab's hot start: sandboxes for every learner and planned exercise before the start (issue 9)
+		let preparing = false
+		timers.push(
+			setInterval(() => {
+				if (preparing) return
+				preparing = true
+				prepareUpcomingLabs(db, Date.now())
+					.catch((error: unknown) => logger.error({ err: error }, 'preparing labs failed'))
+					.finally(() => (preparing = false))
+			}, labParameters(Date.now()).prepareEveryMs),
+		)
 	}
 
 	const server = app.listen(env.PORT, env.HOST, () => {

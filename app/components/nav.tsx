@@ -12,6 +12,7 @@ export function navItems(user: NavUser): Array<{ to: string; label: MessageKey }
 		{ to: '/courses', label: 'nav.courses' },
 		{ to: '/exercises', label: 'nav.exercises' },
 		{ to: '/sandbox', label: 'nav.sandbox' },
+		{ to: '/lab', label: 'nav.lab' },
 	]
 	if (hasAnyScope(user, 'read', 'user', ['any', 'office'])) items.push({ to: '/users', label: 'nav.users' })
 	if (hasPermission(user, 'read:org:any')) {

@@ -1,6 +1,7 @@
 import { authMessages } from './i18n/auth.ts'
 import { commonMessages } from './i18n/common.ts'
 import { exerciseMessages } from './i18n/exercises.ts'
+import { labMessages } from './i18n/lab.ts'
 import { learnMessages } from './i18n/learn.ts'
 import { orgMessages } from './i18n/orgs.ts'
 import { reportMessages } from './i18n/reports.ts'
@@ -15,12 +16,13 @@ import { xapiMessages } from './i18n/xapi.ts'
 export const LOCALES = ['hu', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
 
-const areas = [commonMessages, authMessages, exerciseMessages, learnMessages, orgMessages, reportMessages, sandboxMessages, sbxMessages, taxMessages, trainingMailMessages, trainingMessages, userMessages, xapiMessages]
+const areas = [commonMessages, authMessages, exerciseMessages, labMessages, learnMessages, orgMessages, reportMessages, sandboxMessages, sbxMessages, taxMessages, trainingMailMessages, trainingMessages, userMessages, xapiMessages]
 
 export const catalogues = {
 	hu: Object.assign({}, ...areas.map((a) => a.hu)) as typeof commonMessages.hu &
 		typeof authMessages.hu &
 		typeof exerciseMessages.hu &
+		typeof labMessages.hu &
 		typeof learnMessages.hu &
 		typeof orgMessages.hu &
 		typeof reportMessages.hu &

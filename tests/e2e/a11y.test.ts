@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test'
-import { test, expect, createUser, expectAccessible, loginAs, RAGALY } from './fixtures.ts'
+import { createLabSession } from '#tests/lab-factories.ts'
+import { test, expect, createUser, e2eDb, expectAccessible, loginAs, RAGALY } from './fixtures.ts'
 
 async function expectNoHorizontalScroll(page: Page, width: number) {
 	const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth)
@@ -120,6 +121,30 @@ test('the exercise catalog, an exercise page and the exercise panel are accessib
 	await expectNoHorizontalScroll(page, 360)
 	await page.getByRole('button', { name: 'Feladat indítása' }).click()
 	await expect(page.getByRole('complementary', { name: /Feladat K1/ })).toBeVisible()
+	await expectNoHorizontalScroll(page, 360)
+	await expectAccessible(page)
+})
+
+test('the lab pages (index, console, seat page, summary) are accessible, have empty states and fit 360 px', async ({ page }) => {
+	const trainer = await createUser({ roles: ['trainer'] })
+	const learner = await createUser({ roles: ['learner'], office: RAGALY })
+	const now = Date.now()
+	const { sessionId } = createLabSession(e2eDb(), { trainerUserId: trainer.id, learnerIds: [learner.id], startsAt: now + 10 * 60_000, endsAt: now + 3_600_000 }, now)
+	await loginAs(page, trainer)
+	await page.goto('/lab')
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Gépterem')
+	await expectAccessible(page)
+	await page.goto(`/training/sessions/${sessionId}/lab/summary`)
+	await expect(page.getByText('Nincs mit összesíteni')).toBeVisible()
+	await expectAccessible(page)
+	await page.setViewportSize({ width: 360, height: 740 })
+	await page.goto(`/training/sessions/${sessionId}/lab`)
+	await expect(page.getByTestId(`seat-${learner.id}`)).toContainText('Nincs bejelentkezve')
+	await expectNoHorizontalScroll(page, 360)
+	await expectAccessible(page)
+	await loginAs(page, learner)
+	await page.goto(`/lab/${sessionId}`)
+	await expect(page.getByText('Az oktató még nem küldött feladatot.')).toBeVisible()
 	await expectNoHorizontalScroll(page, 360)
 	await expectAccessible(page)
 })

@@ -4,6 +4,7 @@ import { createSession } from '#app/modules/auth/session.server.ts'
 import { municipalities, offices, waves } from '#db/schema/orgs.ts'
 import { users } from '#db/schema/users.ts'
 import routes from '../../app/routes.ts'
+import { createLabSession } from '#tests/lab-factories.ts'
 import { createUser, e2eDb, expect, ORFU, RAGALY, test } from './fixtures.ts'
 
 /**
@@ -23,6 +24,9 @@ const managers: Row = { anonymous: 'login', learner: 'deny', trainer: 'deny', co
 // Only the owner changes a sandbox; admins may look at any (read-only).
 const sandboxViewers: Row = { anonymous: 'login', learner: 'deny', trainer: 'deny', coordinator: 'deny', admin: 'ok' }
 const adminOnly: Row = { anonymous: 'login', learner: 'deny', trainer: 'deny', coordinator: 'deny', admin: 'ok' }
+// A lab console is its own trainer's (a separate user here) and the admins'; its seat page only enrolled learners'.
+const labConsole: Row = adminOnly
+const labSeat: Row = { anonymous: 'login', learner: 'deny', trainer: 'deny', coordinator: 'deny', admin: 'deny' }
 
 const MATRIX: Record<string, Row> = {
 	'/': signedIn,
@@ -89,6 +93,14 @@ const MATRIX: Record<string, Row> = {
 	'/calendar/:token': everyone('notFound'),
 	'/admin/api-tokens': adminOnly,
 	'/api/xapi/statements': everyone('unauthorized'),
+	'/lab': signedIn,
+	'/lab/:sessionId': labSeat,
+	'/lab/:sessionId/events': labSeat,
+	'/training/sessions/:sessionId/lab': labConsole,
+	'/training/sessions/:sessionId/lab/events': labConsole,
+	'/training/sessions/:sessionId/lab/summary': labConsole,
+	'/training/sessions/:sessionId/lab/summary.csv': labConsole,
+	'/training/sessions/:sessionId/lab/summary.pdf': labConsole,
 }
 
 type RouteEntry = { path?: string; index?: boolean; children?: Array<RouteEntry> }
@@ -154,6 +166,8 @@ test('every role gets exactly the access the matrix grants', async ({ request })
 		waveId: String(db.select({ id: waves.id }).from(waves).get()!.id),
 		mailId: '1',
 		index: '9',
+		// a lab session of another trainer, with one (other) learner enrolled
+		sessionId: String(createLabSession(db, { trainerUserId: (await createUser({ roles: ['trainer'] })).id, learnerIds: [colleague.id], startsAt: Date.now() + 86_400_000, endsAt: Date.now() + 90_000_000 }, Date.now()).sessionId),
 	}
 	const tokens: Record<Role, string | null> = {
 		anonymous: null,

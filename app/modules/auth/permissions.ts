@@ -6,13 +6,13 @@ export const PLATFORM_ROLES = ['learner', 'trainer', 'coordinator', 'admin'] as 
 export type PlatformRole = (typeof PLATFORM_ROLES)[number]
 
 type Action = 'read' | 'create' | 'update' | 'import' | 'manage'
-type Entity = 'user' | 'org' | 'outbox' | 'audit' | 'profile' | 'apitoken' | 'report' | 'sandbox'
+type Entity = 'user' | 'org' | 'outbox' | 'audit' | 'profile' | 'apitoken' | 'report' | 'sandbox' | 'lab'
 type Access = 'own' | 'office' | 'any'
 export type Permission = `${Action}:${Entity}:${Access}`
 
 const ROLE_PERMISSIONS: Record<PlatformRole, ReadonlyArray<Permission>> = {
 	learner: ['read:profile:own', 'update:profile:own'],
-	trainer: ['read:profile:own', 'update:profile:own'],
+	trainer: ['read:profile:own', 'update:profile:own', 'manage:lab:own'],
 	coordinator: [
 		'read:profile:own',
 		'update:profile:own',
@@ -39,6 +39,7 @@ const ROLE_PERMISSIONS: Record<PlatformRole, ReadonlyArray<Permission>> = {
 		'manage:apitoken:any',
 		'read:report:any',
 		'read:sandbox:any',
+		'manage:lab:any',
 	],
 }
 

@@ -8,6 +8,7 @@ import { sandboxes } from '#db/schema/sandboxes.ts'
 import { users } from '#db/schema/users.ts'
 import { generateSecureRandomString } from '../auth/token.ts'
 import { emit } from '../events/bus.server.ts'
+import { noteAttemptForLab } from '../lab/progress.server.ts'
 import { sandboxStore } from '../sandbox/store.server.ts'
 import { issueStatement, type XapiVerb } from '../xapi/statements.server.ts'
 
@@ -42,8 +43,11 @@ export function activeAttempt(db: Db, userId: number, exerciseId: string): Attem
 	)
 }
 
-/** Starts (or continues) the learner's attempt: a new sandbox from the exercise's template. */
-export async function startExercise(db: Db, userId: number, exerciseId: string, now: number): Promise<Attempt> {
+/**
+ * Starts (or continues) the learner's attempt: a new sandbox from the exercise's template.
+ * `prepared`: made ahead by the lab's hot start, not by the learner (no launch statement, no board entry).
+ */
+export async function startExercise(db: Db, userId: number, exerciseId: string, now: number, options: { prepared?: boolean } = {}): Promise<Attempt> {
 	const definition = findExercise(exerciseId)
 	if (!definition) throw new Error(`unknown exercise ${exerciseId}`)
 	const existing = activeAttempt(db, userId, definition.meta.id)
@@ -74,7 +78,10 @@ export async function startExercise(db: Db, userId: number, exerciseId: string, 
 				})
 				.returning()
 				.get()
-			statement(tx, userId, 'launched', definition, now)
+			if (!options.prepared) {
+				statement(tx, userId, 'launched', definition, now)
+				noteAttemptForLab(tx, row, [], now)
+			}
 			return row
 		})
 	} catch (error) {
@@ -103,7 +110,7 @@ export function attemptForSandbox(db: DbOrTx, sandboxId: string): Attempt | null
 export type FeedOutcome =
 	| { kind: 'none' }
 	| { kind: 'outdated' }
-	| { kind: 'fed'; attempt: Attempt; newMistakes: Array<{ code: string; step: string }>; completed: boolean }
+	| { kind: 'fed'; attempt: Attempt; newMistakes: Array<{ code: string; step: string }>; completed: boolean; advanced: boolean }
 
 /**
  * Feeds what a command in an exercise sandbox produced to its attempt, in one transaction:
@@ -142,7 +149,8 @@ export function recordExerciseEvents(db: Db, sandboxId: string, events: Readonly
 			statement(tx, attempt.userId, result.passed ? 'passed' : 'failed', definition, now, undefined, result)
 			emit(tx, { type: 'exercise.completed', userId: attempt.userId, payload: { exerciseId: definition.meta.id, attemptId: attempt.id, score: result.score, passed: result.passed } }, now)
 		}
-		return { kind: 'fed' as const, attempt: updated, newMistakes: next.newMistakes, completed: result !== null }
+		noteAttemptForLab(tx, updated, next.newMistakes, now)
+		return { kind: 'fed' as const, attempt: updated, newMistakes: next.newMistakes, completed: result !== null, advanced: next.view.state !== attempt.state }
 	})
 }
 
@@ -154,10 +162,13 @@ export function revealHint(db: Db, userId: number, attemptId: number, now: numbe
 		if (!attempt || !definition) return null
 		const used = attempt.hints[attempt.state] ?? 0
 		if (used >= (definition.texts[attempt.state]?.hints.length ?? 0)) return null
-		tx.update(exerciseAttempts)
+		const updated = tx
+			.update(exerciseAttempts)
 			.set({ hints: { ...attempt.hints, [attempt.state]: used + 1 }, updatedAt: now })
 			.where(eq(exerciseAttempts.id, attempt.id))
-			.run()
+			.returning()
+			.get()
+		noteAttemptForLab(tx, updated, [], now)
 		return { step: attempt.state, index: used }
 	})
 }

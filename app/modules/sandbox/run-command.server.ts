@@ -5,6 +5,7 @@ import { eventsOf } from '#sandbox/exercises/solver.server.ts'
 import { getDb } from '#db/client.server.ts'
 import { isStorageFailure, storageUnavailable } from '#db/storage-failure.ts'
 import { recordExerciseEvents } from '../exercises/attempts.server.ts'
+import { checkpointLabStep } from '../lab/checkpoints.server.ts'
 import type { CommandError } from '#sandbox/shared/result.ts'
 import { redirectWithFlash } from '#app/utils/flash.server.ts'
 import { formValues } from '#app/utils/forms.ts'
@@ -62,7 +63,11 @@ export async function runSandboxCommand(request: Request, sandboxId: string | un
 		throw error
 	}
 	// an exercise sandbox feeds what happened — done or refused — to its attempt (issue #6)
-	if (sandbox.purpose === 'exercise') recordExerciseEvents(getDb(), sandbox.id, eventsOf(result, { type }, actor, now), now)
+	if (sandbox.purpose === 'exercise') {
+		const fed = recordExerciseEvents(getDb(), sandbox.id, eventsOf(result, { type }, actor, now), now)
+		// in a live lab each new step's start is kept, so the trainer can put the learner back to it
+		if (fed.kind === 'fed' && fed.advanced && !fed.completed) checkpointLabStep(getDb(), fed.attempt, now)
+	}
 	if (!result.ok) return fail(result.error)
 	const to = typeof redirectTo === 'function' ? redirectTo(result.id) : redirectTo
 	// A warning does not stop the step (e.g. a late data notification), but the user should read it.

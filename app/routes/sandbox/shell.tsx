@@ -11,13 +11,17 @@ import { getLocale } from '#app/utils/locale.server.ts'
 import { getDb } from '#db/client.server.ts'
 import { ExercisePanel } from '#app/components/exercises/panel.tsx'
 import { exercisePanel } from '#app/modules/exercises/view.server.ts'
+import { LabBar } from '#app/components/lab/lab-bar.tsx'
+import { labBarFor } from '#app/modules/lab/views.server.ts'
 import type { Route } from './+types/shell.ts'
 
 export function loader({ request, params }: Route.LoaderArgs) {
-	const { sandbox, readOnly } = requireSandbox(request, params.sandboxId, 'view')
+	const { sandbox, readOnly, user } = requireSandbox(request, params.sandboxId, 'view')
 	const db = sandboxStore().open(sandbox.id, sandbox.scenario)
 	const locale = getLocale(request)
-	return { id: sandbox.id, readOnly, exercise: sandbox.purpose === 'exercise' ? exercisePanel(getDb(), sandbox.id, locale) : null, ...shellData(db, sandbox, locale) }
+	// a learner in a live lab: the shell follows the trainer's pushes and resets (issue 9)
+	const lab = sandbox.purpose === 'exercise' && !readOnly ? labBarFor(getDb(), user.id, Date.now()) : null
+	return { id: sandbox.id, readOnly, lab, exercise: sandbox.purpose === 'exercise' ? exercisePanel(getDb(), sandbox.id, locale) : null, ...shellData(db, sandbox, locale) }
 }
 
 /** Switching the acting persona or the active municipality (the KERET header). */
@@ -64,6 +68,7 @@ export default function SandboxShell() {
 	}, [navigate])
 	return (
 		<div className="-mx-4 -mt-6 bg-slate-100 px-4 pb-6">
+			{d.lab ? <LabBar key={d.lab.sessionId} lab={d.lab} /> : null}
 			<div className="border-b border-slate-300 bg-slate-800 px-3 py-2 text-white">
 				<Form method="post" action={`/sandbox/${d.id}`} className="flex flex-wrap items-end gap-3" onChange={(e) => submit(e.currentTarget)}>
 					<input type="hidden" name="redirectTo" value={`${location.pathname}${location.search}`} />
