@@ -1,4 +1,5 @@
 import { authMessages } from './i18n/auth.ts'
+import { certificationMessages } from './i18n/certification.ts'
 import { commonMessages } from './i18n/common.ts'
 import { exerciseMessages } from './i18n/exercises.ts'
 import { learnMessages } from './i18n/learn.ts'
@@ -14,7 +15,7 @@ import { xapiMessages } from './i18n/xapi.ts'
 export const LOCALES = ['hu', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
 
-const areas = [commonMessages, authMessages, orgMessages, userMessages, xapiMessages, learnMessages, reportMessages, sandboxMessages, sbxMessages, taxMessages, exerciseMessages, trainingMessages]
+const areas = [commonMessages, authMessages, orgMessages, userMessages, xapiMessages, learnMessages, reportMessages, sandboxMessages, sbxMessages, taxMessages, exerciseMessages, trainingMessages, certificationMessages]
 
 export const catalogues = {
 	hu: Object.assign({}, ...areas.map((a) => a.hu)) as typeof commonMessages.hu &
@@ -28,6 +29,7 @@ export const catalogues = {
 		typeof taxMessages.hu &
 		typeof exerciseMessages.hu &
 		typeof trainingMessages.hu &
+		typeof certificationMessages.hu &
 		typeof reportMessages.hu,
 	en: Object.assign({}, ...areas.map((a) => a.en)) as Record<string, string>,
 }
