@@ -8,6 +8,7 @@ import express from 'express'
 import type { ServerBuild } from 'react-router'
 import { pruneLoginAttempts } from '#app/modules/auth/login.server.ts'
 import { deleteExpiredSessions } from '#app/modules/auth/session.server.ts'
+import { certificationHousekeeping } from '#app/modules/certification/certificates.server.ts'
 import { deliverDueMail } from '#app/modules/mail/outbox.server.ts'
 import { smtpTransport } from '#app/modules/mail/smtp.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
@@ -85,6 +86,7 @@ export async function startServer(options: { background?: boolean } = {}) {
 		const now = Date.now()
 		deleteExpiredSessions(db, now)
 		pruneLoginAttempts(db, now)
+		certificationHousekeeping(db, now)
 	}
 	if (background) {
 		housekeeping()

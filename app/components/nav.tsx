@@ -12,6 +12,7 @@ export function navItems(user: NavUser): Array<{ to: string; label: MessageKey }
 		{ to: '/courses', label: 'nav.courses' },
 		{ to: '/exercises', label: 'nav.exercises' },
 		{ to: '/sandbox', label: 'nav.sandbox' },
+		{ to: '/certifications', label: 'nav.certifications' },
 	]
 	if (hasAnyScope(user, 'read', 'user', ['any', 'office'])) items.push({ to: '/users', label: 'nav.users' })
 	if (hasPermission(user, 'read:org:any')) {
@@ -27,6 +28,7 @@ export function navItems(user: NavUser): Array<{ to: string; label: MessageKey }
 	if (reports === 'any' || (reports === 'office' && user.officeId !== null)) items.push({ to: '/reports/courses', label: 'nav.reports' })
 	if (hasPermission(user, 'read:outbox:any')) items.push({ to: '/outbox', label: 'nav.outbox' })
 	if (hasPermission(user, 'manage:apitoken:any')) items.push({ to: '/admin/api-tokens', label: 'nav.apiTokens' })
+	if (hasPermission(user, 'manage:certification:any')) items.push({ to: '/admin/programmes', label: 'nav.programmes' }, { to: '/admin/certificates', label: 'nav.certificates' })
 	items.push({ to: '/settings', label: 'nav.settings' })
 	return items
 }

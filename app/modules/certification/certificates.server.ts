@@ -1,14 +1,15 @@
-import { and, desc, eq, gt, isNull, lte, sql } from 'drizzle-orm'
+import { and, count, desc, eq, gt, isNull, like, lte, or, sql } from 'drizzle-orm'
 import { audit } from '#app/modules/audit/audit.server.ts'
 import { enqueueMail } from '#app/modules/mail/outbox.server.ts'
 import { refuse, RefusalError, runRefusable, type Outcome } from '#app/modules/training/outcome.ts'
 import { formatDate } from '#app/utils/format.ts'
 import { translate } from '#app/utils/i18n.ts'
+import { PAGE_SIZE, searchKey } from '#app/utils/search.ts'
 import type { Db, DbOrTx } from '#db/client.server.ts'
 import { certificates, certProgrammes } from '#db/schema/certification.ts'
 import { users } from '#db/schema/users.ts'
 import { publicBaseUrl } from './badge.server.ts'
-import { renewalOpensAt } from './rules.ts'
+import { certificateState, renewalOpensAt } from './rules.ts'
 
 /** A certificate with what every page shows next to it: holder and programme. */
 export function certificateView(db: DbOrTx, where: ReturnType<typeof eq>) {
@@ -144,4 +145,36 @@ export function certificatesOf(db: DbOrTx, userId: number) {
 		.where(eq(certificates.userId, userId))
 		.orderBy(desc(certificates.issuedAt), desc(certificates.id))
 		.all()
+}
+
+/** The admin list: newest first, searchable by holder (accent-insensitive), e-mail or number, paginated. */
+export function adminCertificateList(db: Db, filter: { q: string; programmeId?: number; page: number }, now: number) {
+	const q = searchKey(filter.q.trim())
+	const where = and(
+		filter.programmeId ? eq(certificates.programmeId, filter.programmeId) : undefined,
+		q ? or(like(users.searchKey, `%${q}%`), like(certificates.number, `%${filter.q.trim().toUpperCase()}%`)) : undefined,
+	)
+	const total = db.select({ n: count() }).from(certificates).innerJoin(users, eq(users.id, certificates.userId)).where(where).get()?.n ?? 0
+	const rows = db
+		.select({
+			id: certificates.id,
+			number: certificates.number,
+			holder: users.name,
+			email: users.email,
+			nameHu: certProgrammes.nameHu,
+			nameEn: certProgrammes.nameEn,
+			issuedAt: certificates.issuedAt,
+			validUntil: certificates.validUntil,
+			status: certificates.status,
+		})
+		.from(certificates)
+		.innerJoin(users, eq(users.id, certificates.userId))
+		.innerJoin(certProgrammes, eq(certProgrammes.id, certificates.programmeId))
+		.where(where)
+		.orderBy(desc(certificates.issuedAt), desc(certificates.id))
+		.limit(PAGE_SIZE)
+		.offset((filter.page - 1) * PAGE_SIZE)
+		.all()
+		.map((r) => ({ ...r, state: certificateState(r, now) }))
+	return { rows, total, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)) }
 }

@@ -14,7 +14,8 @@ import { createUser } from '#tests/factories.ts'
 import { createTestDb } from '#tests/setup/test-db.ts'
 import { createTrainingVenue } from '#tests/training-factories.ts'
 import { certificationHousekeeping, revokeCertificate } from './certificates.server.ts'
-import { ensureDefaultProgrammes } from './programmes.server.ts'
+import { ensureDefaultProgrammes, programmesWithRequirements } from './programmes.server.ts'
+import { isKnownRef } from './refs.server.ts'
 import { reevaluateLearner } from './issue.server.ts'
 import { renewalOpensAt } from './rules.ts'
 import { signingKey, verifyCredential } from './signing.server.ts'
@@ -27,7 +28,7 @@ const KERET = 'keret-helyi-adminisztrator'
 function setup() {
 	const db = createTestDb({ reference: true })
 	registerCertificationSubscribers()
-	expect(ensureDefaultProgrammes(db, NOW).created).toBe(4)
+	// the reference seed already made the default programmes
 	expect(ensureDefaultProgrammes(db, NOW).created).toBe(0)
 	const programme = db.select().from(certProgrammes).where(eq(certProgrammes.code, KERET)).get()!
 	return { db, programme }
@@ -37,6 +38,15 @@ function setup() {
 function allButPresentation(db: ReturnType<typeof createTestDb>, userId: number, at: number) {
 	giveEvidence(db, userId, { courses: ['asp-alapok', 'keret-alapok'], quizzes: [{ ref: 'keret-alapok/helyettesites', percent: 90 }], exercises: [{ id: 'K1', score: 80 }] }, at)
 }
+
+test('the default programmes are created once and name real courses, quizzes and exercises', () => {
+	const db = createTestDb()
+	expect(ensureDefaultProgrammes(db, NOW).created).toBe(4)
+	expect(ensureDefaultProgrammes(db, NOW).created).toBe(0)
+	const programmes = programmesWithRequirements(db)
+	expect(programmes.map((p) => p.code).toSorted()).toEqual(['ado-adougyi-ugyintezo', 'gazd-gazdasagi-vezeto', 'gazd-penzugyi-ugyintezo', 'keret-helyi-adminisztrator'])
+	for (const p of programmes) for (const r of p.requirements) expect(isKnownRef(r.kind, r.ref), `${p.code} ${r.kind} ${r.ref}`).toBe(true)
+})
 
 test('locking the attendance of the last requirement issues the certificate in the same transaction', () => {
 	const { db, programme } = setup()
