@@ -1,6 +1,7 @@
 import { eq, ne } from 'drizzle-orm'
 import type { APIRequestContext } from '@playwright/test'
 import { createSession } from '#app/modules/auth/session.server.ts'
+import { certProgrammes } from '#db/schema/certification.ts'
 import { municipalities, offices, waves } from '#db/schema/orgs.ts'
 import { users } from '#db/schema/users.ts'
 import routes from '../../app/routes.ts'
@@ -85,6 +86,19 @@ const MATRIX: Record<string, Row> = {
 	'/outbox': adminOnly,
 	'/admin/api-tokens': adminOnly,
 	'/api/xapi/statements': everyone('unauthorized'),
+	'/certifications': signedIn,
+	// an unknown certificate: someone else's answers the same (never a hint that it exists)
+	'/certifications/:certificateId/certificate.pdf': { anonymous: 'login', learner: 'notFound', trainer: 'notFound', coordinator: 'notFound', admin: 'notFound' },
+	'/certifications/:certificateId/badge.json': { anonymous: 'login', learner: 'notFound', trainer: 'notFound', coordinator: 'notFound', admin: 'notFound' },
+	// public: the QR code on a certificate leads here
+	'/verify': everyone('ok'),
+	'/verify/issuer': everyone('ok'),
+	'/verify/:code': everyone('notFound'),
+	'/admin/programmes': adminOnly,
+	'/admin/programmes/:programmeId': adminOnly,
+	'/admin/certificates': adminOnly,
+	'/admin/certificates/:certificateId': { anonymous: 'login', learner: 'deny', trainer: 'deny', coordinator: 'deny', admin: 'notFound' },
+	'/api/certifications': everyone('unauthorized'),
 }
 
 type RouteEntry = { path?: string; index?: boolean; children?: Array<RouteEntry> }
@@ -148,6 +162,9 @@ test('every role gets exactly the access the matrix grants', async ({ request })
 		officeId: String(ragaly),
 		municipalityId: String(db.select({ id: municipalities.id }).from(municipalities).where(eq(municipalities.officeId, ragaly)).get()!.id),
 		waveId: String(db.select({ id: waves.id }).from(waves).get()!.id),
+		certificateId: '999999999',
+		code: 'aaaaaaaaaaaaaaaaaaaaaaaa',
+		programmeId: String(db.select({ id: certProgrammes.id }).from(certProgrammes).get()!.id),
 	}
 	const tokens: Record<Role, string | null> = {
 		anonymous: null,
