@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import { eq } from 'drizzle-orm'
 import { extractText, getDocumentProxy } from 'unpdf'
 import { reevaluateLearner } from '#app/modules/certification/issue.server.ts'
+import { createApiToken } from '#app/modules/xapi/tokens.server.ts'
 import { certificates, certProgrammes, certRequirements } from '#db/schema/certification.ts'
 import { userJobRoles } from '#db/schema/users.ts'
 import { giveEvidence } from '#tests/certification-factories.ts'
@@ -25,6 +26,9 @@ function sampleProgramme(name: string) {
 	requirements.forEach((r, position) => db.insert(certRequirements).values({ programmeId: id, ...r, position }).run())
 	return id
 }
+
+// Each test is a whole journey over several pages with two axe checks: longer than the default budget.
+test.describe.configure({ timeout: 120_000 })
 
 test('a learner passes the last quiz, gets the certificate at once, downloads it, and anyone can verify it logged out', async ({ page, browser, baseURL }) => {
 	const name = `E2E mintatanúsítás ${Date.now().toString(36)}`
@@ -53,6 +57,9 @@ test('a learner passes the last quiz, gets the certificate at once, downloads it
 	await expect(card).toContainText(/ASP-\d{4}-\d{6}/)
 	const number = /ASP-\d{4}-\d{6}/.exec(await card.innerText())![0]
 	await expect(page.getByRole('region', { name })).toContainText('Tanúsítvány érvényes:')
+	await page.setViewportSize({ width: 360, height: 740 })
+	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360)
+	await page.setViewportSize({ width: 1280, height: 720 })
 
 	const [download] = await Promise.all([page.waitForEvent('download'), card.getByRole('link', { name: 'PDF (magyar)' }).click()])
 	const bytes = new Uint8Array(fs.readFileSync(await download.path()))
@@ -118,6 +125,9 @@ test('an admin builds a programme with validated requirements and revokes a cert
 	await page.getByRole('button', { name: /^E-learning kurzus: .*: Lejjebb$/ }).click()
 	await expect(items.first()).toContainText('Gyakorló feladat: K1')
 	await expectAccessible(page)
+	await page.setViewportSize({ width: 360, height: 740 })
+	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360)
+	await page.setViewportSize({ width: 1280, height: 720 })
 
 	const programmeId = Number(/\/admin\/programmes\/(\d+)/.exec(page.url())![1])
 	const learner = await createUser({ roles: ['learner'], office: RAGALY })
@@ -140,4 +150,15 @@ test('an admin builds a programme with validated requirements and revokes a cert
 	await expect(visitor.getByRole('status').filter({ hasText: 'A tanúsítványt VISSZAVONTÁK' })).toBeVisible()
 	await expect(visitor.getByRole('main')).toContainText('Visszavonva')
 	await anonymous.close()
+
+	// the access feed (API token, no session) reports it revoked
+	const created = createApiToken(e2eDb(), `e2e-cert-${suffix}`, { actorUserId: admin.id, now: Date.now() })
+	if (!created.ok) throw new Error('token')
+	const code = e2eDb().select({ code: certProgrammes.code }).from(certProgrammes).where(eq(certProgrammes.id, programmeId)).get()!.code
+	const api = await page.request.get(`/api/certifications?programme=${code}`, { headers: { Authorization: `Bearer ${created.token}` } })
+	expect(api.status()).toBe(200)
+	expect((await api.json()) as unknown).toMatchObject({ certifications: [{ number: issued!.number, jobRole: 'keret_admin', status: 'revoked', holder: { email: learner.email } }], more: '' })
+	const validOnly = await page.request.get(`/api/certifications?programme=${code}&valid=true`, { headers: { Authorization: `Bearer ${created.token}` } })
+	expect(((await validOnly.json()) as { certifications: Array<unknown> }).certifications).toEqual([])
+	expect((await page.request.get('/api/certifications?valid=maybe', { headers: { Authorization: `Bearer ${created.token}` } })).status()).toBe(400)
 })
