@@ -1,6 +1,6 @@
 import crypto from 'node:crypto'
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding'
-import { and, desc, eq, inArray, max } from 'drizzle-orm'
+import { and, desc, eq, max } from 'drizzle-orm'
 import { audit } from '#app/modules/audit/audit.server.ts'
 import { emit } from '#app/modules/events/bus.server.ts'
 import type { DbOrTx } from '#db/client.server.ts'
@@ -107,9 +107,4 @@ export function reevaluateLearner(tx: DbOrTx, userId: number, now: number, progr
 		if (result.complete) issued.push(issueCertificate(tx, userId, p, latest.get(p.id) ?? null, now))
 	}
 	return issued
-}
-
-/** Certificates by id list (for the audit of a batch); small helper for callers that hold ids. */
-export function certificatesByIds(db: DbOrTx, ids: ReadonlyArray<number>) {
-	return ids.length ? db.select().from(certificates).where(inArray(certificates.id, [...ids])).all() : []
 }

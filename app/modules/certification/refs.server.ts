@@ -23,6 +23,7 @@ export function requirementRefs(): Record<RequirementKind, Array<RefOption>> {
 	}
 }
 
-export function isKnownRef(kind: RequirementKind, ref: string) {
-	return requirementRefs()[kind].some((o) => o.value === ref)
+/** Pass `refs` when checking many: building them reads the content catalog. */
+export function isKnownRef(kind: RequirementKind, ref: string, refs = requirementRefs()) {
+	return refs[kind].some((o) => o.value === ref)
 }
