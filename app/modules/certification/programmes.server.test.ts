@@ -39,6 +39,8 @@ test('an admin creates a programme, adds only requirements that exist, reorders 
 	expect(updateProgramme(db, admin, id, { ...FIELDS, validityMonths: 36, active: false }, NOW).ok).toBe(true)
 	expect(programmeById(db, id)).toMatchObject({ validityMonths: 36, active: false })
 	expect(updateProgramme(db, admin, 99999, FIELDS, NOW).ok).toBe(false)
+	expect(updateProgramme(db, admin, id, { ...FIELDS, validityMonths: 1, renewalWindowDays: 60 }, NOW)).toMatchObject({ ok: false, field: 'renewalWindowDays', message: { key: 'cert.error.windowTooLong' } })
+	expect(programmeById(db, id)).toMatchObject({ validityMonths: 36 })
 	const actions = db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.entityId, String(id))).all().map((a) => a.action)
 	expect(actions).toEqual(expect.arrayContaining(['certification.programme.created', 'certification.requirement.added', 'certification.requirement.moved', 'certification.requirement.removed', 'certification.programme.updated']))
 })

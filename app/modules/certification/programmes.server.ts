@@ -159,9 +159,15 @@ export function programmeList(db: Db, now: number) {
 
 type Actor = { id: number }
 
+/** A window as long as the validity would put every certificate up for renewal the day it is issued. */
+function checkWindow(input: ProgrammeFields) {
+	if (input.renewalWindowDays >= input.validityMonths * 28) throw new RefusalError(refuse('renewalWindowDays', 'cert.error.windowTooLong'))
+}
+
 export function createProgramme(db: Db, actor: Actor, input: ProgrammeFields & { code: string }, now: number): Outcome<{ id: number }> {
 	return runRefusable(() =>
 		db.transaction((tx) => {
+			checkWindow(input)
 			if (tx.select({ id: certProgrammes.id }).from(certProgrammes).where(eq(certProgrammes.code, input.code)).get())
 				throw new RefusalError(refuse('code', 'cert.error.codeTaken'))
 			const { id } = tx
@@ -178,6 +184,7 @@ export function createProgramme(db: Db, actor: Actor, input: ProgrammeFields & {
 export function updateProgramme(db: Db, actor: Actor, id: number, input: ProgrammeFields, now: number): Outcome<object> {
 	return runRefusable(() =>
 		db.transaction((tx) => {
+			checkWindow(input)
 			const done = tx.update(certProgrammes).set({ ...input, updatedAt: now }).where(eq(certProgrammes.id, id)).run()
 			if (done.changes === 0) throw new RefusalError(refuse('form', 'cert.error.notFound'))
 			audit(tx, { actorUserId: actor.id, action: 'certification.programme.updated', entity: 'cert_programme', entityId: id, details: input }, now)

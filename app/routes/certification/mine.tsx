@@ -79,7 +79,15 @@ export default function MyCertificationsPage() {
 	const locale = useLocale()
 	return (
 		<>
-			<PageHeader title={t('cert.mine.title')} description={t('cert.mine.intro')} />
+			<PageHeader
+				title={t('cert.mine.title')}
+				description={t('cert.mine.intro')}
+				actions={
+					<Link className="font-medium text-brand-700 underline" to="/verify">
+						{t('cert.mine.verifyLink')}
+					</Link>
+				}
+			/>
 			<section aria-labelledby="my-certificates" className="mb-8">
 				<h2 id="my-certificates" className="mb-3 text-xl font-semibold">
 					{t('cert.mine.certificates')}
