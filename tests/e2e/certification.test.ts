@@ -88,6 +88,12 @@ test('a learner passes the last quiz, gets the certificate at once, downloads it
 	await visitor.getByLabel('A hitelesítő szövege (JSON)').fill(credential.replace(learner.name, 'Hamis Név'))
 	await visitor.getByRole('button', { name: 'Ellenőrzés' }).click()
 	await expect(visitor.getByRole('alert')).toContainText('Az aláírás ÉRVÉNYTELEN')
+	// the downloaded file can be uploaded as it is
+	await visitor.goto('/verify')
+	await visitor.getByLabel('Vagy töltse fel a fájlt').setInputFiles({ name: `${number}-open-badge.json`, mimeType: 'application/json', buffer: Buffer.from(credential) })
+	await visitor.getByRole('button', { name: 'Ellenőrzés' }).click()
+	await expect(visitor.getByRole('alert')).toHaveText('Az aláírás érvényes: a hitelesítőt az ASP Akadémia állította ki, és nem módosították.')
+	await expect(visitor.getByRole('main')).toContainText(learner.name)
 	await anonymous.close()
 })
 
