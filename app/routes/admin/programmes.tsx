@@ -57,7 +57,7 @@ export default function ProgrammesPage() {
 										<span className="font-mono">{p.code}</span> · {t(`jobRole.${p.jobRole}` as MessageKey)} · {t(`subsystem.${p.subsystem}` as MessageKey)}
 									</p>
 									<p className="text-sm text-slate-700">
-										{t('cert.programmes.requirementsCount', { n: p.requirements.length })} · {t('cert.programmes.validCount', { n: p.validCertificates })} · {p.validityMonths} / {p.renewalWindowDays}
+										{t('cert.programmes.requirementsCount', { n: p.requirements.length })} · {t('cert.programmes.validCount', { n: p.validCertificates })} · {t('cert.field.validityMonths')}: {p.validityMonths} · {t('cert.field.renewalWindowDays')}: {p.renewalWindowDays}
 									</p>
 								</li>
 							))}
