@@ -5,6 +5,10 @@ import { isRouteErrorResponse, ServerRouter } from 'react-router'
 import { logger } from './utils/logger.server.ts'
 import { LessonCodeContext } from './components/lesson/context.tsx'
 import { compiledByHash } from './modules/content/compile.server.ts'
+import { registerCertificationSubscribers } from './modules/certification/subscribers.server.ts'
+
+// Subscribers must live in the same module graph as the routes that emit the events.
+registerCertificationSubscribers()
 
 // Lesson pages render their compiled MDX on the server from the content cache (see mdx-content.tsx).
 const lessonCode = (hash: string) => compiledByHash(hash)?.code ?? null

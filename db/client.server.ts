@@ -5,6 +5,7 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
 import * as audit from './schema/audit.ts'
 import * as auth from './schema/auth.ts'
+import * as certification from './schema/certification.ts'
 import * as learning from './schema/learning.ts'
 import * as exercises from './schema/exercises.ts'
 import * as sandboxes from './schema/sandboxes.ts'
@@ -14,7 +15,7 @@ import * as orgs from './schema/orgs.ts'
 import * as users from './schema/users.ts'
 import { isStorageFailure, storageUnavailable } from './storage-failure.ts'
 
-export const schema = { ...orgs, ...users, ...auth, ...mail, ...audit, ...learning, ...sandboxes, ...exercises, ...training }
+export const schema = { ...orgs, ...users, ...auth, ...mail, ...audit, ...learning, ...sandboxes, ...exercises, ...training, ...certification }
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database }
 /** What both the client and a transaction offer: functions taking this run inside or outside one. */
 export type DbOrTx = Pick<Db, 'select' | 'insert' | 'update' | 'delete'>

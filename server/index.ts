@@ -10,6 +10,7 @@ import { pruneLoginAttempts } from '#app/modules/auth/login.server.ts'
 import { deleteExpiredSessions } from '#app/modules/auth/session.server.ts'
 import { labParameters } from '#app/modules/lab/parameters.ts'
 import { prepareUpcomingLabs } from '#app/modules/lab/trainer.server.ts'
+import { certificationHousekeeping } from '#app/modules/certification/certificates.server.ts'
 import { deliverDueMail } from '#app/modules/mail/outbox.server.ts'
 import { smtpTransport } from '#app/modules/mail/smtp.server.ts'
 import { trainingHousekeeping } from '#app/modules/training/housekeeping.server.ts'
@@ -89,6 +90,7 @@ export async function startServer(options: { background?: boolean } = {}) {
 		const now = Date.now()
 		deleteExpiredSessions(db, now)
 		pruneLoginAttempts(db, now)
+		certificationHousekeeping(db, now)
 	}
 	// Seat offers have windows of hours, so lapsed ones must pass on within minutes, not an hour.
 	const training = () => {

@@ -13,6 +13,7 @@ export function navItems(user: NavUser): Array<{ to: string; label: MessageKey }
 		{ to: '/exercises', label: 'nav.exercises' },
 		{ to: '/sandbox', label: 'nav.sandbox' },
 		{ to: '/lab', label: 'nav.lab' },
+		{ to: '/certifications', label: 'nav.certifications' },
 	]
 	if (hasAnyScope(user, 'read', 'user', ['any', 'office'])) items.push({ to: '/users', label: 'nav.users' })
 	if (hasPermission(user, 'read:org:any')) {
@@ -28,6 +29,7 @@ export function navItems(user: NavUser): Array<{ to: string; label: MessageKey }
 	if (reports === 'any' || (reports === 'office' && user.officeId !== null)) items.push({ to: '/reports/courses', label: 'nav.reports' })
 	if (hasPermission(user, 'read:outbox:any')) items.push({ to: '/outbox', label: 'nav.outbox' })
 	if (hasPermission(user, 'manage:apitoken:any')) items.push({ to: '/admin/api-tokens', label: 'nav.apiTokens' })
+	if (hasPermission(user, 'manage:certification:any')) items.push({ to: '/admin/programmes', label: 'nav.programmes' }, { to: '/admin/certificates', label: 'nav.certificates' })
 	items.push({ to: '/settings', label: 'nav.settings' })
 	return items
 }

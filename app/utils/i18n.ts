@@ -1,4 +1,5 @@
 import { authMessages } from './i18n/auth.ts'
+import { certificationMessages } from './i18n/certification.ts'
 import { commonMessages } from './i18n/common.ts'
 import { exerciseMessages } from './i18n/exercises.ts'
 import { labMessages } from './i18n/lab.ts'
@@ -16,11 +17,12 @@ import { xapiMessages } from './i18n/xapi.ts'
 export const LOCALES = ['hu', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
 
-const areas = [commonMessages, authMessages, exerciseMessages, labMessages, learnMessages, orgMessages, reportMessages, sandboxMessages, sbxMessages, taxMessages, trainingMailMessages, trainingMessages, userMessages, xapiMessages]
+const areas = [commonMessages, authMessages, certificationMessages, exerciseMessages, labMessages, learnMessages, orgMessages, reportMessages, sandboxMessages, sbxMessages, taxMessages, trainingMailMessages, trainingMessages, userMessages, xapiMessages]
 
 export const catalogues = {
 	hu: Object.assign({}, ...areas.map((a) => a.hu)) as typeof commonMessages.hu &
 		typeof authMessages.hu &
+		typeof certificationMessages.hu &
 		typeof exerciseMessages.hu &
 		typeof labMessages.hu &
 		typeof learnMessages.hu &

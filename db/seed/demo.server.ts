@@ -3,6 +3,7 @@ import path from 'node:path'
 import { count, eq } from 'drizzle-orm'
 import { hashPassword } from '#app/modules/auth/password.server.ts'
 import type { SessionUser } from '#app/modules/auth/session.server.ts'
+import { ensureDefaultProgrammes } from '#app/modules/certification/programmes.server.ts'
 import { applyOrgImport } from '#app/modules/orgs/import.server.ts'
 import { ORG_CSV_COLUMNS } from '#app/modules/orgs/csv-rows.ts'
 import { inviteUser } from '#app/modules/users/mutations.server.ts'
@@ -27,6 +28,7 @@ export function seedReference(db: Db, now: number) {
 		if ((tx.select({ n: count() }).from(waves).get()?.n ?? 0) === 0)
 			for (const w of WAVES) tx.insert(waves).values({ ...w, createdAt: now, updatedAt: now }).run()
 	})
+	ensureDefaultProgrammes(db, now)
 }
 
 /** Real municipalities (KSH gazetteer) grouped into their offices, through the same import admins use. */

@@ -51,6 +51,10 @@ const ADMIN_PAGES = [
 	['/orgs/waves', 'Csatlakozási hullámok'],
 	['/orgs/import', 'Hivatalok és települések importálása'],
 	['/outbox', 'Kimenő levelek'],
+	['/admin/programmes', 'Tanúsítási programok'],
+	['/admin/certificates', 'Kiadott tanúsítványok'],
+	['/certifications', 'Tanúsítványaim'],
+	['/verify', 'Tanúsítvány ellenőrzése'],
 	['/settings', 'Beállítások'],
 ] as const
 

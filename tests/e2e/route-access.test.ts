@@ -1,6 +1,7 @@
 import { eq, ne } from 'drizzle-orm'
 import type { APIRequestContext } from '@playwright/test'
 import { createSession } from '#app/modules/auth/session.server.ts'
+import { certProgrammes } from '#db/schema/certification.ts'
 import { municipalities, offices, waves } from '#db/schema/orgs.ts'
 import { users } from '#db/schema/users.ts'
 import routes from '../../app/routes.ts'
@@ -101,6 +102,19 @@ const MATRIX: Record<string, Row> = {
 	'/training/sessions/:sessionId/lab/summary': labConsole,
 	'/training/sessions/:sessionId/lab/summary.csv': labConsole,
 	'/training/sessions/:sessionId/lab/summary.pdf': labConsole,
+	'/certifications': signedIn,
+	// an unknown certificate: someone else's answers the same (never a hint that it exists)
+	'/certifications/:certificateId/certificate.pdf': { anonymous: 'login', learner: 'notFound', trainer: 'notFound', coordinator: 'notFound', admin: 'notFound' },
+	'/certifications/:certificateId/badge.json': { anonymous: 'login', learner: 'notFound', trainer: 'notFound', coordinator: 'notFound', admin: 'notFound' },
+	// public: the QR code on a certificate leads here
+	'/verify': everyone('ok'),
+	'/verify/issuer': everyone('ok'),
+	'/verify/:code': everyone('notFound'),
+	'/admin/programmes': adminOnly,
+	'/admin/programmes/:programmeId': adminOnly,
+	'/admin/certificates': adminOnly,
+	'/admin/certificates/:certificateId': { anonymous: 'login', learner: 'deny', trainer: 'deny', coordinator: 'deny', admin: 'notFound' },
+	'/api/certifications': everyone('unauthorized'),
 }
 
 type RouteEntry = { path?: string; index?: boolean; children?: Array<RouteEntry> }
@@ -168,6 +182,9 @@ test('every role gets exactly the access the matrix grants', async ({ request })
 		index: '9',
 		// a lab session of another trainer, with one (other) learner enrolled
 		sessionId: String(createLabSession(db, { trainerUserId: (await createUser({ roles: ['trainer'] })).id, learnerIds: [colleague.id], startsAt: Date.now() + 86_400_000, endsAt: Date.now() + 90_000_000 }, Date.now()).sessionId),
+		certificateId: '999999999',
+		code: 'aaaaaaaaaaaaaaaaaaaaaaaa',
+		programmeId: String(db.select({ id: certProgrammes.id }).from(certProgrammes).get()!.id),
 	}
 	const tokens: Record<Role, string | null> = {
 		anonymous: null,

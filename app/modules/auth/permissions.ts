@@ -6,7 +6,7 @@ export const PLATFORM_ROLES = ['learner', 'trainer', 'coordinator', 'admin'] as 
 export type PlatformRole = (typeof PLATFORM_ROLES)[number]
 
 type Action = 'read' | 'create' | 'update' | 'import' | 'manage'
-type Entity = 'user' | 'org' | 'outbox' | 'audit' | 'profile' | 'apitoken' | 'report' | 'sandbox' | 'lab'
+type Entity = 'user' | 'org' | 'outbox' | 'audit' | 'profile' | 'apitoken' | 'report' | 'sandbox' | 'lab' | 'certification'
 type Access = 'own' | 'office' | 'any'
 export type Permission = `${Action}:${Entity}:${Access}`
 
@@ -40,6 +40,7 @@ const ROLE_PERMISSIONS: Record<PlatformRole, ReadonlyArray<Permission>> = {
 		'read:report:any',
 		'read:sandbox:any',
 		'manage:lab:any',
+		'manage:certification:any',
 	],
 }
 

@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray } from 'drizzle-orm'
 import { audit } from '#app/modules/audit/audit.server.ts'
+import { emit } from '#app/modules/events/bus.server.ts'
 import type { Db } from '#db/client.server.ts'
 import { attendance, enrolments, sessionDays, trainingSessions, type AttendanceStatus } from '#db/schema/training.ts'
 import { users } from '#db/schema/users.ts'
@@ -76,6 +77,9 @@ export function lockAttendance(db: Db, actor: Actor, sessionId: number, now: num
 			if (now < session.endsAt) throw new RefusalError(refuse('sessionId', 'training.error.notEnded'))
 			tx.update(trainingSessions).set({ attendanceLockedAt: now, updatedAt: now }).where(eq(trainingSessions.id, sessionId)).run()
 			audit(tx, { actorUserId: actor.id, action: 'training.attendance.locked', entity: 'training_session', entityId: sessionId }, now)
+			// One event per learner on the roster: certification re-evaluates each in this transaction.
+			const marked = tx.selectDistinct({ userId: attendance.userId }).from(attendance).innerJoin(sessionDays, eq(sessionDays.id, attendance.sessionDayId)).where(eq(sessionDays.sessionId, sessionId)).all()
+			for (const { userId } of marked) emit(tx, { type: 'training.attendance.locked', userId, payload: { sessionId, kind: session.kind, subsystem: session.subsystem } }, now)
 			return { ok: true as const }
 		}),
 	)
