@@ -62,4 +62,11 @@ export default [
 	route('outbox', 'routes/outbox.tsx'),
 	route('admin/api-tokens', 'routes/admin/api-tokens.tsx'),
 	route('api/xapi/statements', 'routes/api/xapi-statements.ts'),
+	// training administration (ops)
+	route('training/venues', 'routes/training/venues.tsx'),
+	route('training/trainers', 'routes/training/trainers.tsx'),
+	route('training/new', 'routes/training/new.tsx'),
+	route('training/schedule', 'routes/training/schedule.tsx'),
+	route('training/office', 'routes/training/office.tsx'),
+	route('training/planner', 'routes/training/planner.tsx'),
 ] satisfies RouteConfig

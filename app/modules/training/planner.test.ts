@@ -3,7 +3,7 @@ import { budapestInstant } from './overlap.ts'
 import { budapestDate, daySlots, demandAgainstSupply, needKey, proposeSessions, workingDays, type DemandLearner, type PlannerRoom } from './planner.ts'
 import { PLANNING_PARAMETERS, planningParameters, type PlanningParameters } from './planning-parameters.ts'
 
-const PARAMS: PlanningParameters = { validFrom: '2016-01-01', sessionMinutes: { presentation: 240, lab: 360 }, daysAhead: 7, workdayStart: '09:00', workdayEnd: '17:00', labAfterPresentationDays: 1 }
+const PARAMS: PlanningParameters = { validFrom: '2016-01-01', sessionMinutes: { presentation: 240, lab: 360 }, daysAhead: 7, workdayStart: '09:00', workdayEnd: '17:00', labAfterPresentationDays: 1, maxSeriesWeeks: 26 }
 // Monday 2 March 2026, 09:00 in Budapest
 const NOW = Date.parse('2026-03-02T08:00:00Z')
 const weekdays = (d: string) => ![0, 6].includes(new Date(`${d}T12:00:00Z`).getUTCDay())

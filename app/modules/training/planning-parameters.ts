@@ -6,6 +6,8 @@ import type { SessionKind } from '#db/schema/training.ts'
  * the planning day applies.
  */
 export type PlanningParameters = {
+	/** The longest weekly series the session form creates in one go. */
+	maxSeriesWeeks: number
 	validFrom: string
 	/** Length of one proposed session per kind, in minutes (one day each). */
 	sessionMinutes: Record<SessionKind, number>
@@ -27,6 +29,7 @@ export const PLANNING_PARAMETERS: ReadonlyArray<PlanningParameters> = [
 		workdayStart: '09:00',
 		workdayEnd: '17:00',
 		labAfterPresentationDays: 1,
+		maxSeriesWeeks: 26,
 	},
 ]
 
