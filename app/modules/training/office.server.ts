@@ -1,14 +1,13 @@
 import { and, asc, eq, gt, inArray, like, sql } from 'drizzle-orm'
-import { goLiveSchedule } from '#app/modules/orgs/waves.ts'
 import { searchKey } from '#app/utils/search.ts'
 import type { Db } from '#db/client.server.ts'
 import { counties, municipalities, offices, waves } from '#db/schema/orgs.ts'
-import { TRAINING_SUBSYSTEMS, enrolments, rooms, sessionTypes, trainingSessions, venues, type SessionKind, type TrainingSubsystem } from '#db/schema/training.ts'
+import { enrolments, rooms, sessionTypes, trainingSessions, venues, type SessionKind, type TrainingSubsystem } from '#db/schema/training.ts'
 import { userMunicipalities, userRoles, users } from '#db/schema/users.ts'
 import { enrol } from './enrol.server.ts'
 import { attendedKeys, bookedKeys } from './needs.server.ts'
 import { refuse, type Outcome } from './outcome.ts'
-import { needKey } from './planner.ts'
+import { needKey, trainingGoLiveDates } from './planner.ts'
 
 export function findOffices(db: Db, q: string) {
 	const key = searchKey(q)
@@ -55,12 +54,7 @@ export function officeOverview(db: Db, officeId: number, now: number) {
 	for (const row of served) {
 		const dates = goLive.get(row.userId) ?? new Map<TrainingSubsystem, string>()
 		goLive.set(row.userId, dates)
-		for (const step of goLiveSchedule(row.waveId, allWaves))
-			for (const s of step.subsystems) {
-				if (!(TRAINING_SUBSYSTEMS as ReadonlyArray<string>).includes(s)) continue
-				const current = dates.get(s as TrainingSubsystem)
-				if (!current || step.date < current) dates.set(s as TrainingSubsystem, step.date)
-			}
+		for (const [s, date] of trainingGoLiveDates(row.waveId, allWaves)) if (!dates.has(s) || date < dates.get(s)!) dates.set(s, date)
 	}
 	const attended = attendedKeys(db, ids)
 	const booked = bookedKeys(db, ids, { after: now })

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest'
 import { budapestInstant } from './overlap.ts'
-import { budapestDate, daySlots, demandAgainstSupply, needKey, proposeSessions, workingDays, type DemandLearner, type PlannerRoom } from './planner.ts'
+import { budapestDate, daySlots, demandAgainstSupply, needKey, proposeSessions, trainingGoLiveDates, workingDays, type DemandLearner, type PlannerRoom } from './planner.ts'
 import { PLANNING_PARAMETERS, planningParameters, type PlanningParameters } from './planning-parameters.ts'
 
 const PARAMS: PlanningParameters = { validFrom: '2016-01-01', sessionMinutes: { presentation: 240, lab: 360 }, daysAhead: 7, workdayStart: '09:00', workdayEnd: '17:00', labAfterPresentationDays: 1, maxSeriesWeeks: 26 }
@@ -108,4 +108,16 @@ test('the planning parameters are dated: the row valid on the day applies', () =
 	expect(planningParameters(Date.parse('2026-12-31T12:00:00Z'), table).daysAhead).toBe(7)
 	expect(planningParameters(Date.parse('2027-01-01T12:00:00Z'), table).daysAhead).toBe(21)
 	expect(planningParameters(NOW)).toBe(PLANNING_PARAMETERS[0])
+})
+
+test("a municipality's own wave decides for the subsystems it brings; the general waves for the rest", () => {
+	const waves = [
+		{ id: 1, goLiveDate: '2017-01-01', subsystems: ['keret', 'finance', 'tax'], scope: 'assigned' as const },
+		{ id: 2, goLiveDate: '2017-10-01', subsystems: ['keret', 'tax'], scope: 'all' as const },
+		{ id: 3, goLiveDate: '2018-01-01', subsystems: ['keret', 'finance', 'tax', 'documents'], scope: 'all' as const },
+		{ id: 4, goLiveDate: '2027-02-01', subsystems: ['finance', 'documents'], scope: 'assigned' as const },
+	]
+	expect(Object.fromEntries(trainingGoLiveDates(1, waves))).toEqual({ keret: '2017-01-01', finance: '2017-01-01', tax: '2017-01-01' })
+	expect(Object.fromEntries(trainingGoLiveDates(null, waves))).toEqual({ keret: '2017-10-01', tax: '2017-10-01', finance: '2018-01-01' })
+	expect(Object.fromEntries(trainingGoLiveDates(4, waves))).toEqual({ finance: '2027-02-01', keret: '2017-10-01', tax: '2017-10-01' })
 })

@@ -150,3 +150,19 @@ export function proposeSessions(input: ProposalInput): { proposals: Array<Propos
 	}
 	return { proposals, unmet }
 }
+
+/**
+ * When a municipality needs each training subsystem: its own (assigned) wave decides for the
+ * subsystems it brings, the general waves (scope `all`) for the rest, earliest first. This is
+ * the same precedence the waitlist uses (learnerGoLiveDate), so a late joiner with its own wave
+ * is not shown as overdue because of a general wave long past.
+ */
+export function trainingGoLiveDates(assignedWaveId: number | null, waves: ReadonlyArray<{ id: number; goLiveDate: string; subsystems: ReadonlyArray<string>; scope: 'assigned' | 'all' }>): Map<TrainingSubsystem, string> {
+	const dates = new Map<TrainingSubsystem, string>()
+	const training = (s: string): s is TrainingSubsystem => s === 'finance' || s === 'tax' || s === 'keret'
+	const own = waves.find((w) => w.id === assignedWaveId && w.scope === 'assigned')
+	for (const s of own?.subsystems ?? []) if (training(s)) dates.set(s, own!.goLiveDate)
+	for (const wave of waves.filter((w) => w.scope === 'all').toSorted((a, b) => a.goLiveDate.localeCompare(b.goLiveDate)))
+		for (const s of wave.subsystems) if (training(s) && !dates.has(s)) dates.set(s, wave.goLiveDate)
+	return dates
+}
