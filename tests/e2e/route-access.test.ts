@@ -85,6 +85,13 @@ const MATRIX: Record<string, Row> = {
 	'/outbox': adminOnly,
 	'/admin/api-tokens': adminOnly,
 	'/api/xapi/statements': everyone('unauthorized'),
+	// training administration (ops)
+	'/training/venues': adminOnly,
+	'/training/trainers': adminOnly,
+	'/training/new': adminOnly,
+	'/training/schedule': { anonymous: 'login', learner: 'deny', trainer: 'ok', coordinator: 'deny', admin: 'ok' },
+	'/training/office': managers,
+	'/training/planner': adminOnly,
 }
 
 type RouteEntry = { path?: string; index?: boolean; children?: Array<RouteEntry> }

@@ -22,7 +22,7 @@ const realDate = (v: string) => DATE.test(v) && new Date(`${v}T00:00:00Z`).toISO
 
 /**
  * Reads the session form: the type, room, trainer, an optional capacity (blank = the room's),
- * one or more day rows (date, start, end in Budapest time; blank rows are skipped) and how many
+ * one or more day rows (date, start, end in Budapest time; rows without a date are skipped) and how many
  * weeks the days repeat. Problems are reported per field (`date-0`, `end-1` …); `today` is the
  * Budapest date, so a day in the past is named before anything is written.
  */
@@ -47,7 +47,8 @@ export function parseSessionForm(input: SessionFormInput, today: string, maxWeek
 		const date = (input.dates[i] ?? '').trim()
 		const start = (input.starts[i] ?? '').trim()
 		const end = (input.ends[i] ?? '').trim()
-		if (!date && !start && !end) continue
+		// A row without a date is an unused row, whatever times it shows.
+		if (!date) continue
 		if (!realDate(date)) errors[`date-${i}`] = { key: 'errors.date' }
 		else if (date < today) errors[`date-${i}`] = { key: 'training.error.inPast' }
 		if (!TIME.test(start)) errors[`start-${i}`] = { key: 'trainingAdmin.errors.time' }

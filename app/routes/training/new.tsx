@@ -92,7 +92,7 @@ export default function NewSessionPage() {
 					{Array.from({ length: DAY_ROWS }, (_, i) => (
 						<div key={i} className="grid gap-x-3 sm:grid-cols-3">
 							<TextField name="date" id={`date-${i}`} type="date" min={today} label={t('trainingAdmin.session.date', { n: i + 1 })} defaultValue={nth('date', i)} error={errors?.[`date-${i}`]} />
-							<TextField name="start" id={`start-${i}`} type="time" label={t('trainingAdmin.session.start', { n: i + 1 })} defaultValue={nth('start', i, '09:00')} error={errors?.[`start-${i}`]} />
+							<TextField name="start" id={`start-${i}`} type="time" label={t('trainingAdmin.session.start', { n: i + 1 })} defaultValue={nth('start', i, i === 0 ? '09:00' : '')} error={errors?.[`start-${i}`]} />
 							<TextField name="end" id={`end-${i}`} type="time" label={t('trainingAdmin.session.end', { n: i + 1 })} defaultValue={nth('end', i, i === 0 ? '13:00' : '')} error={errors?.[`end-${i}`]} />
 						</div>
 					))}
