@@ -58,6 +58,7 @@ test('an admin schedules a session, sees a double booking refused next to the ro
 	await expect(page.getByRole('status')).toHaveText('1 képzést meghirdettünk.')
 	await expect(page).toHaveURL(new RegExp(`/training/schedule\\?trainerId=${setup.trainerUser.id}`))
 	await expect(page.getByRole('link', { name: 'Nagycsoportos gazdálkodási szakrendszeri bemutató' })).toBeVisible()
+	await expectAccessible(page)
 
 	// the same room an hour later overlaps: refused, shown next to the room, with the override offered
 	await page.goto('/training/new')
@@ -116,6 +117,9 @@ test('a coordinator bulk-enrols staff from CSV: one bad line refuses all, the fi
 	])
 	const bookings = page.getByRole('region', { name: 'Foglalások' })
 	await expect(bookings.getByRole('row').filter({ hasText: staff[2]!.name })).toContainText('Várólistán')
+	// at 360 px the tables scroll inside their own boxes, the page itself does not
+	await page.setViewportSize({ width: 360, height: 740 })
+	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360)
 })
 
 test('the planner proposes sessions covering a wave’s gap and the admin accepts them all', async ({ page }) => {

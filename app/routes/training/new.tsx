@@ -10,7 +10,7 @@ import { planningParameters } from '#app/modules/training/planning-parameters.ts
 import { parseSessionForm } from '#app/modules/training/session-form.ts'
 import { createFromForm, sessionFormOptions } from '#app/modules/training/session-new.server.ts'
 import { redirectWithFlash } from '#app/utils/flash.server.ts'
-import { formValues } from '#app/utils/forms.ts'
+import { formValues, type FieldErrors } from '#app/utils/forms.ts'
 import { getDb } from '#db/client.server.ts'
 import type { Route } from './+types/new.ts'
 
@@ -49,7 +49,7 @@ export default function NewSessionPage() {
 	const actionData = useActionData<typeof action>()
 	const t = useT()
 	const locale = useLocale()
-	const errors = actionData?.errors as Record<string, { key: never; params?: Record<string, string | number> } | undefined> | undefined
+	const errors: FieldErrors | undefined = actionData?.errors
 	const values = actionData?.values
 	const one = (name: string, fallback = '') => {
 		const v = values?.[name]
