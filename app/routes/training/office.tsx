@@ -6,7 +6,6 @@ import { Card, EmptyState, PageHeader, SearchForm } from '#app/components/ui/pag
 import { forbidden, requireScope } from '#app/modules/auth/guards.server.ts'
 import { bulkEnrol } from '#app/modules/training/bulk-enrol.server.ts'
 import { enrollableSessions, enrolStaffMember, findOffices, officeHeader, officeOverview } from '#app/modules/training/office.server.ts'
-import { withWriteLock } from '#app/modules/training/write-lock.server.ts'
 import { readCsvUpload } from '#app/utils/csv.server.ts'
 import { redirectWithFlash } from '#app/utils/flash.server.ts'
 import { optionalIntParam } from '#app/utils/params.server.ts'
@@ -49,13 +48,13 @@ export async function action({ request }: Route.ActionArgs) {
 	if (formData.get('intent') === 'enrol') {
 		const userId = id(formData.get('userId'))
 		if (!sessionId || !userId) return data({ intent: 'enrol', error: null, problems: [], fieldErrors: { [sessionId ? 'userId' : 'sessionId']: { key: 'errors.required' as const } } }, { status: 400 })
-		const result = await withWriteLock(db, () => enrolStaffMember(db, user, officeId, { sessionId, userId }, now))
+		const result = enrolStaffMember(db, user, officeId, { sessionId, userId }, now)
 		if (!result.ok) return data({ intent: 'enrol', error: null, problems: [], fieldErrors: { [result.field === 'userId' ? 'userId' : 'sessionId']: result.message } }, { status: 400 })
 		return redirectWithFlash(back, { type: 'success', key: result.status === 'enrolled' ? 'trainingAdmin.office.enrolled' : 'trainingAdmin.office.waitlisted' })
 	}
 	if (!sessionId) return data({ intent: 'bulk', error: null, problems: [], fieldErrors: { sessionId: { key: 'errors.required' as const } } }, { status: 400 })
 	if (!upload.ok) return data({ intent: 'bulk', error: upload.error, problems: [], fieldErrors: {} }, { status: 400 })
-	const result = await withWriteLock(db, () => bulkEnrol(db, user, officeId, sessionId, upload.text, now))
+	const result = bulkEnrol(db, user, officeId, sessionId, upload.text, now)
 	if (!result.ok) return data({ intent: 'bulk', error: result.error ?? { key: 'trainingAdmin.office.bulkRefused' as const, params: { n: result.problems.length } }, problems: result.problems, fieldErrors: {} }, { status: 400 })
 	const enrolled = result.rows.filter((r) => r.status === 'enrolled').length
 	return redirectWithFlash(back, { type: 'success', key: 'trainingAdmin.office.bulkDone', params: { enrolled, waitlisted: result.rows.length - enrolled } })
