@@ -26,7 +26,7 @@ export function loader({ request }: Route.LoaderArgs) {
 	const trainers = admin ? trainerOptions(db) : []
 	const now = Date.now()
 	const schedule = trainerId === null ? null : trainerSchedule(db, trainerId, now, pageParam(url))
-	return { now, admin, trainers, trainerId, trainerName: trainers.find((o) => o.value === String(trainerId))?.label ?? user.name, schedule }
+	return { now, admin, trainers, trainerId, trainerName: admin ? (trainers.find((o) => o.value === String(trainerId))?.label ?? '—') : user.name, schedule }
 }
 
 export default function SchedulePage() {
