@@ -84,4 +84,11 @@ export default [
 	route('admin/certificates', 'routes/admin/certificates.tsx'),
 	route('admin/certificates/:certificateId', 'routes/admin/certificate.tsx'),
 	route('api/certifications', 'routes/api/certifications.ts'),
+	// training administration (ops)
+	route('training/venues', 'routes/training/venues.tsx'),
+	route('training/trainers', 'routes/training/trainers.tsx'),
+	route('training/new', 'routes/training/new.tsx'),
+	route('training/schedule', 'routes/training/schedule.tsx'),
+	route('training/office', 'routes/training/office.tsx'),
+	route('training/planner', 'routes/training/planner.tsx'),
 ] satisfies RouteConfig

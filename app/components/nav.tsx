@@ -27,6 +27,18 @@ export function navItems(user: NavUser): Array<{ to: string; label: MessageKey }
 	}
 	const reports = hasAnyScope(user, 'read', 'report', ['any', 'office'])
 	if (reports === 'any' || (reports === 'office' && user.officeId !== null)) items.push({ to: '/reports/courses', label: 'nav.reports' })
+	// training administration (ops)
+	if (hasPermission(user, 'manage:training:any')) {
+		items.push({ to: '/training/new', label: 'trainingAdmin.nav.new' })
+		items.push({ to: '/training/schedule', label: 'trainingAdmin.nav.schedule' })
+		items.push({ to: '/training/office', label: 'trainingAdmin.nav.office' })
+		items.push({ to: '/training/planner', label: 'trainingAdmin.nav.planner' })
+		items.push({ to: '/training/venues', label: 'trainingAdmin.nav.venues' })
+		items.push({ to: '/training/trainers', label: 'trainingAdmin.nav.trainers' })
+	} else {
+		if (hasPermission(user, 'read:training:own')) items.push({ to: '/training/schedule', label: 'trainingAdmin.nav.schedule' })
+		if (hasPermission(user, 'read:training:office') && user.officeId !== null) items.push({ to: '/training/office', label: 'trainingAdmin.nav.office' })
+	}
 	if (hasPermission(user, 'read:outbox:any')) items.push({ to: '/outbox', label: 'nav.outbox' })
 	if (hasPermission(user, 'manage:apitoken:any')) items.push({ to: '/admin/api-tokens', label: 'nav.apiTokens' })
 	if (hasPermission(user, 'manage:certification:any')) items.push({ to: '/admin/programmes', label: 'nav.programmes' }, { to: '/admin/certificates', label: 'nav.certificates' })

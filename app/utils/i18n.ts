@@ -9,6 +9,7 @@ import { reportMessages } from './i18n/reports.ts'
 import { sandboxMessages } from './i18n/sandbox.ts'
 import { sbxMessages } from './i18n/sbx.ts'
 import { taxMessages } from './i18n/tax.ts'
+import { trainingAdminMessages } from './i18n/training-admin.ts'
 import { trainingMailMessages } from './i18n/training-mail.ts'
 import { trainingMessages } from './i18n/training.ts'
 import { userMessages } from './i18n/users.ts'
@@ -17,7 +18,7 @@ import { xapiMessages } from './i18n/xapi.ts'
 export const LOCALES = ['hu', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
 
-const areas = [commonMessages, authMessages, certificationMessages, exerciseMessages, labMessages, learnMessages, orgMessages, reportMessages, sandboxMessages, sbxMessages, taxMessages, trainingMailMessages, trainingMessages, userMessages, xapiMessages]
+const areas = [commonMessages, authMessages, certificationMessages, exerciseMessages, labMessages, learnMessages, orgMessages, reportMessages, sandboxMessages, sbxMessages, taxMessages, trainingAdminMessages, trainingMailMessages, trainingMessages, userMessages, xapiMessages]
 
 export const catalogues = {
 	hu: Object.assign({}, ...areas.map((a) => a.hu)) as typeof commonMessages.hu &
@@ -31,6 +32,7 @@ export const catalogues = {
 		typeof sandboxMessages.hu &
 		typeof sbxMessages.hu &
 		typeof taxMessages.hu &
+		typeof trainingAdminMessages.hu &
 		typeof trainingMailMessages.hu &
 		typeof trainingMessages.hu &
 		typeof userMessages.hu &

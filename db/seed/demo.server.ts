@@ -14,6 +14,7 @@ import { counties, municipalities, offices, waves } from '../schema/orgs.ts'
 import { userJobRoles, userMunicipalities, userRoles, users } from '../schema/users.ts'
 import { COUNTIES, WAVES } from './data/counties.ts'
 import { DEMO_PASSWORD, DEMO_USERS } from './demo-users.ts'
+import { seedTrainingDemo } from './training-demo.server.ts'
 
 export const DEMO_CSV = path.resolve(process.cwd(), 'db/seed/data/demo-municipalities.csv')
 
@@ -78,6 +79,7 @@ export async function seedDemo(db: Db, now: number) {
 	seedReference(db, now)
 	const counts = seedMunicipalities(db, now)
 	await seedDemoUsers(db, now)
+	seedTrainingDemo(db, now)
 	return counts
 }
 

@@ -56,6 +56,12 @@ const ADMIN_PAGES = [
 	['/certifications', 'Tanúsítványaim'],
 	['/verify', 'Tanúsítvány ellenőrzése'],
 	['/settings', 'Beállítások'],
+	['/training/venues', 'Képzési helyszínek'],
+	['/training/trainers', 'Oktatók'],
+	['/training/new', 'Új képzés meghirdetése'],
+	['/training/schedule', 'Oktatói beosztás'],
+	['/training/office', 'Hivatali képzések'],
+	['/training/planner', 'Kapacitástervező'],
 ] as const
 
 for (const [path, title] of ADMIN_PAGES) {

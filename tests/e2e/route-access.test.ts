@@ -115,6 +115,13 @@ const MATRIX: Record<string, Row> = {
 	'/admin/certificates': adminOnly,
 	'/admin/certificates/:certificateId': { anonymous: 'login', learner: 'deny', trainer: 'deny', coordinator: 'deny', admin: 'notFound' },
 	'/api/certifications': everyone('unauthorized'),
+	// training administration (ops)
+	'/training/venues': adminOnly,
+	'/training/trainers': adminOnly,
+	'/training/new': adminOnly,
+	'/training/schedule': { anonymous: 'login', learner: 'deny', trainer: 'ok', coordinator: 'deny', admin: 'ok' },
+	'/training/office': managers,
+	'/training/planner': adminOnly,
 }
 
 type RouteEntry = { path?: string; index?: boolean; children?: Array<RouteEntry> }

@@ -6,13 +6,19 @@ export const PLATFORM_ROLES = ['learner', 'trainer', 'coordinator', 'admin'] as 
 export type PlatformRole = (typeof PLATFORM_ROLES)[number]
 
 type Action = 'read' | 'create' | 'update' | 'import' | 'manage'
-type Entity = 'user' | 'org' | 'outbox' | 'audit' | 'profile' | 'apitoken' | 'report' | 'sandbox' | 'lab' | 'certification'
+type Entity = 'user' | 'org' | 'outbox' | 'audit' | 'profile' | 'apitoken' | 'report' | 'sandbox' | 'lab' | 'certification' | 'training'
 type Access = 'own' | 'office' | 'any'
 export type Permission = `${Action}:${Entity}:${Access}`
 
 const ROLE_PERMISSIONS: Record<PlatformRole, ReadonlyArray<Permission>> = {
 	learner: ['read:profile:own', 'update:profile:own'],
-	trainer: ['read:profile:own', 'update:profile:own', 'manage:lab:own'],
+	trainer: [
+		'read:profile:own',
+		'update:profile:own',
+		'manage:lab:own',
+		// training admin pages (ops): a trainer reads their own schedule
+		'read:training:own',
+	],
 	coordinator: [
 		'read:profile:own',
 		'update:profile:own',
@@ -22,6 +28,9 @@ const ROLE_PERMISSIONS: Record<PlatformRole, ReadonlyArray<Permission>> = {
 		'import:user:office',
 		'read:org:office',
 		'read:report:office',
+		// training admin pages (ops): the office overview and enrolling the office's staff
+		'read:training:office',
+		'manage:training:office',
 	],
 	admin: [
 		'read:profile:own',
@@ -41,6 +50,9 @@ const ROLE_PERMISSIONS: Record<PlatformRole, ReadonlyArray<Permission>> = {
 		'read:sandbox:any',
 		'manage:lab:any',
 		'manage:certification:any',
+		// training admin pages (ops): venues, trainers, sessions, schedules, offices, the planner
+		'read:training:any',
+		'manage:training:any',
 	],
 }
 

@@ -91,12 +91,13 @@ function conflicts(tx: DbOrTx, draft: SessionDraft, subsystems: Array<string>, s
  * book the room in between). Drafts of a series are checked against each other too, because
  * each is inserted before the next is checked.
  */
-export function createSessions(db: Db, actor: Actor, input: { drafts: Array<SessionDraft>; override?: { reason: string } }, now: number): Outcome<{ sessionIds: Array<number> }> {
+export function createSessions(db: Db, actor: Actor, input: { drafts: Array<SessionDraft>; override?: { reason: string }; series?: boolean }, now: number): Outcome<{ sessionIds: Array<number> }> {
 	if (input.override && !input.override.reason.trim()) return refuse('reason', 'training.error.overrideReason')
 	if (input.drafts.length === 0) return refuse('days', 'training.error.noDays')
 	return runRefusable(() =>
 		db.transaction((tx) => {
-			const seriesId = input.drafts.length > 1 ? crypto.randomUUID() : null
+			// Drafts created together are a series unless the caller says they are independent (the planner's proposals).
+			const seriesId = input.drafts.length > 1 && input.series !== false ? crypto.randomUUID() : null
 			const sessionIds: Array<number> = []
 			for (const draft of input.drafts) {
 				const { type, trainer } = validateDraft(tx, draft, now)
@@ -199,4 +200,20 @@ export function cancelSession(db: Db, actor: Actor, sessionId: number, reason: s
 			return { ok: true as const, sessionId }
 		}),
 	)
+}
+
+/**
+ * Every overridable conflict of the drafts (read-only), so a form can show them all next to their
+ * fields at once, rather than only the first one createSessions refused with.
+ */
+export function listConflicts(db: Db, drafts: Array<SessionDraft>, now: number): Array<{ rule: OverridableRule; field: string; draftIndex: number }> {
+	const found: Array<{ rule: OverridableRule; field: string; draftIndex: number }> = []
+	const outcome = runRefusable(() => {
+		drafts.forEach((draft, draftIndex) => {
+			const { type, trainer } = validateDraft(db, draft, now)
+			for (const b of conflicts(db, draft, trainer.subsystems, type.subsystem)) if (!found.some((f) => f.rule === b.rule)) found.push({ rule: b.rule, field: b.field, draftIndex })
+		})
+		return { ok: true as const }
+	})
+	return outcome.ok ? found : []
 }
