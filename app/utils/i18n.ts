@@ -6,6 +6,7 @@ import { sandboxMessages } from './i18n/sandbox.ts'
 import { sbxMessages } from './i18n/sbx.ts'
 import { taxMessages } from './i18n/tax.ts'
 import { trainingMessages } from './i18n/training.ts'
+import { trainingViewMessages } from './i18n/training-views.ts'
 import { orgMessages } from './i18n/orgs.ts'
 import { reportMessages } from './i18n/reports.ts'
 import { userMessages } from './i18n/users.ts'
@@ -14,7 +15,7 @@ import { xapiMessages } from './i18n/xapi.ts'
 export const LOCALES = ['hu', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
 
-const areas = [commonMessages, authMessages, orgMessages, userMessages, xapiMessages, learnMessages, reportMessages, sandboxMessages, sbxMessages, taxMessages, exerciseMessages, trainingMessages]
+const areas = [commonMessages, authMessages, orgMessages, userMessages, xapiMessages, learnMessages, reportMessages, sandboxMessages, sbxMessages, taxMessages, exerciseMessages, trainingMessages, trainingViewMessages]
 
 export const catalogues = {
 	hu: Object.assign({}, ...areas.map((a) => a.hu)) as typeof commonMessages.hu &
@@ -28,6 +29,7 @@ export const catalogues = {
 		typeof taxMessages.hu &
 		typeof exerciseMessages.hu &
 		typeof trainingMessages.hu &
+		typeof trainingViewMessages.hu &
 		typeof reportMessages.hu,
 	en: Object.assign({}, ...areas.map((a) => a.en)) as Record<string, string>,
 }
