@@ -34,20 +34,20 @@ export function loader({ request }: Route.LoaderArgs) {
 	return { view: 'list' as const, filters, counties, ...listCatalog(db, user.id, filters, pageParam(url), today) }
 }
 
-const selectClass = 'mt-1 block min-h-11 w-full rounded-md border border-slate-400 bg-white px-3'
+const selectClass = 'mt-1 block min-h-11 w-full min-w-0 rounded-md border border-slate-400 bg-white px-3'
 
 function Filters() {
 	const data = useLoaderData<typeof loader>()
 	const { filters, counties, view } = data
 	const t = useT()
 	return (
-		<form method="get" aria-label={t('tv.filter.title')} className="mb-4 grid gap-3 rounded-lg border border-slate-300 bg-white p-3 sm:grid-cols-2 lg:grid-cols-4">
+		<form method="get" aria-label={t('tv.filter.title')} className="mb-4 grid grid-cols-1 gap-3 rounded-lg border border-slate-300 bg-white p-3 sm:grid-cols-2 lg:grid-cols-4">
 			{view !== 'list' ? <input type="hidden" name="view" value={view} /> : null}
 			{data.view === 'month' ? <input type="hidden" name="month" value={data.month} /> : null}
 			{data.view === 'week' ? <input type="hidden" name="week" value={data.week} /> : null}
-			<label>
-				<span className="block font-medium">{t('tv.filter.county')}</span>
-				<select name="county" defaultValue={filters.county ?? ''} className={selectClass}>
+			<div>
+				<label htmlFor="filter-county" className="block font-medium">{t('tv.filter.county')}</label>
+				<select id="filter-county" name="county" defaultValue={filters.county ?? ''} className={selectClass}>
 					<option value="">{t('common.all')}</option>
 					{counties.map((c) => (
 						<option key={c.code} value={c.code}>
@@ -55,10 +55,10 @@ function Filters() {
 						</option>
 					))}
 				</select>
-			</label>
-			<label>
-				<span className="block font-medium">{t('tv.filter.subsystem')}</span>
-				<select name="subsystem" defaultValue={filters.subsystem ?? ''} className={selectClass}>
+			</div>
+			<div>
+				<label htmlFor="filter-subsystem" className="block font-medium">{t('tv.filter.subsystem')}</label>
+				<select id="filter-subsystem" name="subsystem" defaultValue={filters.subsystem ?? ''} className={selectClass}>
 					<option value="">{t('common.all')}</option>
 					{TRAINING_SUBSYSTEMS.map((s) => (
 						<option key={s} value={s}>
@@ -66,10 +66,10 @@ function Filters() {
 						</option>
 					))}
 				</select>
-			</label>
-			<label>
-				<span className="block font-medium">{t('tv.filter.kind')}</span>
-				<select name="kind" defaultValue={filters.kind ?? ''} className={selectClass}>
+			</div>
+			<div>
+				<label htmlFor="filter-kind" className="block font-medium">{t('tv.filter.kind')}</label>
+				<select id="filter-kind" name="kind" defaultValue={filters.kind ?? ''} className={selectClass}>
 					<option value="">{t('common.all')}</option>
 					{SESSION_KINDS.map((k) => (
 						<option key={k} value={k}>
@@ -77,17 +77,17 @@ function Filters() {
 						</option>
 					))}
 				</select>
-			</label>
+			</div>
 			{view === 'list' ? (
 				<>
-					<label>
-						<span className="block font-medium">{t('tv.filter.from')}</span>
-						<input type="date" name="from" defaultValue={filters.from ?? ''} className={selectClass} />
-					</label>
-					<label>
-						<span className="block font-medium">{t('tv.filter.to')}</span>
-						<input type="date" name="to" defaultValue={filters.to ?? ''} className={selectClass} />
-					</label>
+					<div>
+						<label htmlFor="filter-from" className="block font-medium">{t('tv.filter.from')}</label>
+						<input type="date" id="filter-from" name="from" defaultValue={filters.from ?? ''} className={selectClass} />
+					</div>
+					<div>
+						<label htmlFor="filter-to" className="block font-medium">{t('tv.filter.to')}</label>
+						<input type="date" id="filter-to" name="to" defaultValue={filters.to ?? ''} className={selectClass} />
+					</div>
 				</>
 			) : null}
 			<label className="flex min-h-11 items-center gap-2 self-end">

@@ -194,7 +194,7 @@ export default function TrainingSessionPage() {
 						<dd>{session.trainer}</dd>
 						<dt className="font-semibold">{t('tv.session.capacity')}</dt>
 						<dd>
-							<Seats free={session.free} capacity={session.capacity} />
+							<Seats free={session.free} capacity={session.capacity} long />
 						</dd>
 					</dl>
 				</Card>

@@ -82,7 +82,7 @@ function EntryLink({ entry, compact }: { entry: CalendarEntry; compact?: boolean
 			<span className="block text-slate-700">
 				{entry.county}
 				{' · '}
-				<Seats free={entry.free} capacity={entry.capacity} />
+				<Seats free={entry.free} capacity={entry.capacity} long={!compact} />
 			</span>
 			{entry.myStatus ? (
 				<span className="block">

@@ -36,13 +36,12 @@ export function MyStatus({ status, position, offerExpiresAt }: { status: Enrolme
 	return <span className={`inline-block rounded px-2 py-0.5 text-sm font-semibold ${tone[status]}`}>{text}</span>
 }
 
-export function Seats({ free, capacity }: { free: number; capacity: number }) {
+/**
+ * Free seats: short ('3 / 16') under a "free seats" column header, long where nothing labels it.
+ * (No visually hidden text here: inside a sideways-scrolling table it would widen the page.)
+ */
+export function Seats({ free, capacity, long }: { free: number; capacity: number; long?: boolean }) {
 	const t = useT()
 	if (free === 0) return <span className="font-semibold text-red-800">{t('tv.full')}</span>
-	return (
-		<>
-			<span aria-hidden="true">{t('tv.seats', { free, capacity })}</span>
-			<span className="sr-only">{t('tv.seatsLong', { free, capacity })}</span>
-		</>
-	)
+	return <span>{t(long ? 'tv.seatsLong' : 'tv.seats', { free, capacity })}</span>
 }

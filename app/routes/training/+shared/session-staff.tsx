@@ -143,7 +143,7 @@ export function WaitlistPanel({ list }: { list: Array<Waiting> }) {
 	)
 }
 
-const inputClass = 'mt-1 block min-h-11 w-full rounded-md border border-slate-400 bg-white px-2'
+const inputClass = 'mt-1 block min-h-11 w-full min-w-0 rounded-md border border-slate-400 bg-white px-2'
 
 export function AdminPanel({ capacity, days, refusal }: { capacity: number; days: Array<{ startsAt: number; endsAt: number }>; refusal: Refusal }) {
 	const t = useT()
@@ -169,7 +169,7 @@ export function AdminPanel({ capacity, days, refusal }: { capacity: number; days
 				<p className="mb-2 text-sm text-slate-700">{t('tv.admin.rescheduleHint')}</p>
 				<FormError error={errorFor(refusal, 'reschedule')} />
 				{rows.map((row, i) => (
-					<fieldset key={i} className="mb-2 grid gap-2 sm:grid-cols-3">
+					<fieldset key={i} className="mb-2 grid grid-cols-1 gap-2 sm:grid-cols-3">
 						<legend className="font-medium">{t('tv.admin.dayLegend', { n: i + 1 })}</legend>
 						<label>
 							<span className="block text-sm">{t('tv.admin.date')}</span>
