@@ -5,6 +5,7 @@ import { municipalities, offices, waves } from '#db/schema/orgs.ts'
 import { users } from '#db/schema/users.ts'
 import routes from '../../app/routes.ts'
 import { createUser, e2eDb, expect, ORFU, RAGALY, test } from './fixtures.ts'
+import { dateFromToday, scheduleSession, trainingVenue } from './training-data.ts'
 
 /**
  * The authorization matrix: every route × every role. `ok` = 200, `deny` = 403,
@@ -82,6 +83,9 @@ const MATRIX: Record<string, Row> = {
 	'/reports/courses': managers,
 	'/reports/courses/:courseId': managers,
 	'/reports/courses/:courseId/export.csv': managers,
+	'/training': signedIn,
+	'/training/mine': signedIn,
+	'/training/sessions/:sessionId': signedIn,
 	'/outbox': adminOnly,
 	'/admin/api-tokens': adminOnly,
 	'/api/xapi/statements': everyone('unauthorized'),
@@ -148,6 +152,7 @@ test('every role gets exactly the access the matrix grants', async ({ request })
 		officeId: String(ragaly),
 		municipalityId: String(db.select({ id: municipalities.id }).from(municipalities).where(eq(municipalities.officeId, ragaly)).get()!.id),
 		waveId: String(db.select({ id: waves.id }).from(waves).get()!.id),
+		sessionId: String(scheduleSession(trainingVenue(), { kind: 'presentation', subsystem: 'finance', days: [{ date: dateFromToday(30) }] })),
 	}
 	const tokens: Record<Role, string | null> = {
 		anonymous: null,
