@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gt, gte, lt, or, sql, type SQL } from 'drizzle-orm'
+import { and, asc, count, eq, gt, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
 import { PAGE_SIZE } from '#app/utils/search.ts'
 import type { DbOrTx } from '#db/client.server.ts'
@@ -40,6 +40,8 @@ export function parseCatalogFilters(url: URL): CatalogFilters {
 const taken = sql<number>`(select count(*) from ${enrolments} where ${enrolments.sessionId} = ${trainingSessions.id} and ${enrolments.status} in ('enrolled', 'offered'))`
 const dayCount = sql<number>`(select count(*) from ${sessionDays} where ${sessionDays.sessionId} = ${trainingSessions.id})`
 const mine = alias(enrolments, 'mine')
+/** The list counts at most this many matches (20 pages); beyond it the page says "more than 500". */
+export const COUNT_CAP = 500
 
 /** The conditions every catalog view shares (not the date range: list and calendars bound time differently). */
 function filterConditions(filters: CatalogFilters): Array<SQL | undefined> {
@@ -73,6 +75,18 @@ function withFree<T extends { capacity: number; taken: number }>(row: T) {
 	return { ...row, free: Math.max(0, row.capacity - row.taken) }
 }
 
+/** Rooms of the venues in a county (a handful), so the count can stay on the sessions table. */
+function roomsInCounty(db: DbOrTx, code: string) {
+	return db
+		.select({ id: rooms.id })
+		.from(rooms)
+		.innerJoin(venues, eq(venues.id, rooms.venueId))
+		.innerJoin(counties, eq(counties.id, venues.countyId))
+		.where(eq(counties.code, code))
+		.all()
+		.map((r) => r.id)
+}
+
 /** Where the learner stands in the session's waitlist (1 = next to be offered a seat), or null. */
 export function waitlistPosition(db: DbOrTx, sessionId: number, userId: number): number | null {
 	const me = db.select().from(enrolments).where(and(eq(enrolments.sessionId, sessionId), eq(enrolments.userId, userId), eq(enrolments.status, 'waitlisted'))).get()
@@ -103,14 +117,13 @@ export function waitlistPosition(db: DbOrTx, sessionId: number, userId: number):
 export function listCatalog(db: DbOrTx, viewerId: number, filters: CatalogFilters, page: number, today: string) {
 	const range = dateRangeInstants(filters.from ?? today, addDays(filters.to ?? '9999-12-30', 1))
 	const where = and(...filterConditions(filters), gte(trainingSessions.startsAt, range.startsAt), lt(trainingSessions.startsAt, range.endsAt))
-	const total = db
-		.select({ n: count() })
-		.from(trainingSessions)
-		.innerJoin(rooms, eq(rooms.id, trainingSessions.roomId))
-		.innerJoin(venues, eq(venues.id, rooms.venueId))
-		.innerJoin(counties, eq(counties.id, venues.countyId))
-		.where(where)
-		.get()!.n
+	// The count needs the venue only for the county filter; without it, it reads sessions alone.
+	const countWhere = and(...filterConditions({ ...filters, county: null }), gte(trainingSessions.startsAt, range.startsAt), lt(trainingSessions.startsAt, range.endsAt), filters.county ? inArray(trainingSessions.roomId, roomsInCounty(db, filters.county)) : undefined)
+	// Counting stops after COUNT_CAP matches: "free seats only" evaluates every candidate's seats,
+	// and nobody pages through more than a few hundred sessions (they narrow the filters).
+	const capped = db.select({ one: sql`1` }).from(trainingSessions).where(countWhere).limit(COUNT_CAP + 1).as('capped')
+	const counted = db.select({ n: count() }).from(capped).get()!.n
+	const total = Math.min(counted, COUNT_CAP)
 	const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE))
 	const current = Math.min(page, pageCount)
 	const rows = db
@@ -127,7 +140,7 @@ export function listCatalog(db: DbOrTx, viewerId: number, filters: CatalogFilter
 		.offset((current - 1) * PAGE_SIZE)
 		.all()
 		.map((r) => ({ ...withFree(r), myPosition: r.myStatus === 'waitlisted' ? waitlistPosition(db, r.id, viewerId) : null }))
-	return { rows, total, page: current, pageCount }
+	return { rows, total, more: counted > COUNT_CAP, page: current, pageCount }
 }
 
 /** Upper bound of calendar entries: a month of a national programme is a few hundred session days. */

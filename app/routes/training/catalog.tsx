@@ -142,7 +142,7 @@ function ListView() {
 	const filtered = Object.values(data.filters).some((v) => v !== null && v !== false)
 	return (
 		<>
-			<p className="mb-2 text-slate-700">{t('common.totalCount', { n: data.total })}</p>
+			<p className="mb-2 text-slate-700">{data.more ? t('tv.catalog.more', { n: data.total }) : t('common.totalCount', { n: data.total })}</p>
 			<DataTable
 				caption={t('tv.catalog.title')}
 				rows={data.rows}

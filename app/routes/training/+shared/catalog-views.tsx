@@ -93,6 +93,30 @@ function EntryLink({ entry, compact }: { entry: CalendarEntry; compact?: boolean
 	)
 }
 
+/** A month cell shows this many session days; the rest are one link to that day's list. */
+const PER_DAY = 3
+
+function DayEntries({ date, items, compact }: { date: string; items: Array<CalendarEntry>; compact?: boolean }) {
+	const t = useT()
+	const href = useHref()
+	return (
+		<ul className="grid gap-1">
+			{items.slice(0, PER_DAY).map((e) => (
+				<li key={e.dayId}>
+					<EntryLink entry={e} compact={compact} />
+				</li>
+			))}
+			{items.length > PER_DAY ? (
+				<li>
+					<Link className="text-sm font-semibold text-brand-700 underline" to={href({ view: null, month: null, week: null, from: date, to: date })}>
+						{t('tv.cal.moreOnDay', { n: items.length - PER_DAY })}
+					</Link>
+				</li>
+			) : null}
+		</ul>
+	)
+}
+
 /**
  * A month: a Monday-first grid on wider screens; on narrow screens (360 px) an agenda of the days
  * that have sessions, because seven columns of session names do not fit.
@@ -128,15 +152,7 @@ export function MonthView({ month, entries }: { month: string; entries: Array<Ca
 											<span aria-hidden="true">{Number(d.date.slice(8))}</span>
 											<span className="sr-only">{formatDate(d.date, locale)}</span>
 										</span>
-										{items.length ? (
-											<ul className="grid gap-1">
-												{items.map((e) => (
-													<li key={e.dayId}>
-														<EntryLink entry={e} compact />
-													</li>
-												))}
-											</ul>
-										) : null}
+										{items.length ? <DayEntries date={d.date} items={items} compact /> : null}
 									</td>
 								)
 							})}
@@ -150,13 +166,9 @@ export function MonthView({ month, entries }: { month: string; entries: Array<Ca
 						{agenda.map((d) => (
 							<li key={d.date}>
 								<h3 className="font-semibold">{formatDate(d.date, locale)}</h3>
-								<ul className="mt-1 grid gap-1">
-									{byDate.get(d.date)!.map((e) => (
-										<li key={e.dayId}>
-											<EntryLink entry={e} />
-										</li>
-									))}
-								</ul>
+								<div className="mt-1">
+									<DayEntries date={d.date} items={byDate.get(d.date)!} />
+								</div>
 							</li>
 						))}
 					</ol>
