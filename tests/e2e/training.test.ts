@@ -58,6 +58,10 @@ test('a 2-seat lab: two learners enrol, the third is waitlisted; one cancels and
 	await offer.getByRole('button', { name: 'Hely elfogadása' }).click()
 	await expect(page.getByRole('status').filter({ hasText: 'Elfogadta a felajánlott helyet.' })).toBeVisible()
 	await expect(offer.getByText('Jelentkezett', { exact: true })).toBeVisible()
+	// …and the home page names it as her next training session.
+	await page.goto('/')
+	const next = page.locator('section').filter({ has: page.getByRole('heading', { name: 'Következő képzésem' }) })
+	await expect(next.getByRole('link', { name: /géptermi gyakorlat/ })).toHaveAttribute('href', url)
 
 	// Final state, as the trainer sees it: Béla and Csilla on the roster, nobody waiting.
 	await as(page, { ...anna, id: venue.trainerUser.id }, url)
