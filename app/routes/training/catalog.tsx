@@ -233,5 +233,4 @@ export default function TrainingCatalogPage() {
 	)
 }
 
-export const meta: Route.MetaFunction = () => [{ title: 'Képzések – ASP Akadémia' }]
 export const ErrorBoundary = GeneralErrorBoundary
