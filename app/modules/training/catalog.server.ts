@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gt, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm'
+import { and, asc, count, eq, gt, gte, lt, or, sql, type SQL } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
 import { PAGE_SIZE } from '#app/utils/search.ts'
 import type { DbOrTx } from '#db/client.server.ts'
@@ -43,16 +43,32 @@ const mine = alias(enrolments, 'mine')
 /** The list counts at most this many matches (20 pages); beyond it the page says "more than 500". */
 export const COUNT_CAP = 500
 
-/** The conditions every catalog view shares (not the date range: list and calendars bound time differently). */
-function filterConditions(filters: CatalogFilters): Array<SQL | undefined> {
+/**
+ * The conditions every catalog view shares (not the date range: list and calendars bound time
+ * differently), with placeholders for the values: a page builds its queries once per filter
+ * combination and connection, then only binds values (drizzle's query building cost more than
+ * SQLite's work on a catalog page).
+ */
+function filterConditions(filters: CatalogFilters, county: 'join' | 'rooms'): Array<SQL | undefined> {
 	return [
 		eq(trainingSessions.status, 'scheduled'),
-		filters.subsystem ? eq(trainingSessions.subsystem, filters.subsystem) : undefined,
-		filters.kind ? eq(trainingSessions.kind, filters.kind) : undefined,
-		filters.county ? eq(counties.code, filters.county) : undefined,
+		filters.subsystem ? eq(trainingSessions.subsystem, sql.placeholder('subsystem')) : undefined,
+		filters.kind ? eq(trainingSessions.kind, sql.placeholder('kind')) : undefined,
+		// The count reads sessions alone, so it finds the county's rooms in a subquery instead of joining.
+		filters.county
+			? county === 'join'
+				? eq(counties.code, sql.placeholder('county'))
+				: sql`${trainingSessions.roomId} in (select ${rooms.id} from ${rooms} join ${venues} on ${venues.id} = ${rooms.venueId} join ${counties} on ${counties.id} = ${venues.countyId} where ${counties.code} = ${sql.placeholder('county')})`
+			: undefined,
 		filters.freeOnly ? sql`${trainingSessions.capacity} > ${taken}` : undefined,
 	]
 }
+
+function filterValues(filters: CatalogFilters) {
+	return { subsystem: filters.subsystem ?? '', kind: filters.kind ?? '', county: filters.county ?? '' }
+}
+
+const shapeOf = (filters: CatalogFilters) => [filters.subsystem, filters.kind, filters.county, filters.freeOnly].map((v) => (v ? 1 : 0)).join('')
 
 const rowColumns = {
 	id: trainingSessions.id,
@@ -73,18 +89,6 @@ const rowColumns = {
 
 function withFree<T extends { capacity: number; taken: number }>(row: T) {
 	return { ...row, free: Math.max(0, row.capacity - row.taken) }
-}
-
-/** Rooms of the venues in a county (a handful), so the count can stay on the sessions table. */
-function roomsInCounty(db: DbOrTx, code: string) {
-	return db
-		.select({ id: rooms.id })
-		.from(rooms)
-		.innerJoin(venues, eq(venues.id, rooms.venueId))
-		.innerJoin(counties, eq(counties.id, venues.countyId))
-		.where(eq(counties.code, code))
-		.all()
-		.map((r) => r.id)
 }
 
 /** Where the learner stands in the session's waitlist (1 = next to be offered a seat), or null. */
@@ -109,46 +113,39 @@ export function waitlistPosition(db: DbOrTx, sessionId: number, userId: number):
 	return ahead + 1
 }
 
-/**
- * One page of upcoming sessions (from `today` unless a range is given) with free seats and the
- * viewer's own status. Correlated counts use the (session_id, status, …) index, so the cost is
- * one index probe per session on the page plus one per candidate when "free seats only" is set.
- */
-export function listCatalog(db: DbOrTx, viewerId: number, filters: CatalogFilters, page: number, today: string) {
-	const range = dateRangeInstants(filters.from ?? today, addDays(filters.to ?? '9999-12-30', 1))
-	const where = and(...filterConditions(filters), gte(trainingSessions.startsAt, range.startsAt), lt(trainingSessions.startsAt, range.endsAt))
-	// The count needs the venue only for the county filter; without it, it reads sessions alone.
-	const countWhere = and(...filterConditions({ ...filters, county: null }), gte(trainingSessions.startsAt, range.startsAt), lt(trainingSessions.startsAt, range.endsAt), filters.county ? inArray(trainingSessions.roomId, roomsInCounty(db, filters.county)) : undefined)
+function prepareList(db: DbOrTx, filters: CatalogFilters) {
+	const range = and(gte(trainingSessions.startsAt, sql.placeholder('from')), lt(trainingSessions.startsAt, sql.placeholder('to')))
 	// Counting stops after COUNT_CAP matches: "free seats only" evaluates every candidate's seats,
 	// and nobody pages through more than a few hundred sessions (they narrow the filters).
-	const capped = db.select({ one: sql`1` }).from(trainingSessions).where(countWhere).limit(COUNT_CAP + 1).as('capped')
-	const counted = db.select({ n: count() }).from(capped).get()!.n
-	const total = Math.min(counted, COUNT_CAP)
-	const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE))
-	const current = Math.min(page, pageCount)
-	const rows = db
-		.select(rowColumns)
+	const capped = db
+		.select({ one: sql`1` })
 		.from(trainingSessions)
-		.innerJoin(sessionTypes, eq(sessionTypes.id, trainingSessions.typeId))
-		.innerJoin(rooms, eq(rooms.id, trainingSessions.roomId))
-		.innerJoin(venues, eq(venues.id, rooms.venueId))
-		.innerJoin(counties, eq(counties.id, venues.countyId))
-		.leftJoin(mine, and(eq(mine.sessionId, trainingSessions.id), eq(mine.userId, viewerId)))
-		.where(where)
-		.orderBy(asc(trainingSessions.startsAt), asc(trainingSessions.id))
-		.limit(PAGE_SIZE)
-		.offset((current - 1) * PAGE_SIZE)
-		.all()
-		.map((r) => ({ ...withFree(r), myPosition: r.myStatus === 'waitlisted' ? waitlistPosition(db, r.id, viewerId) : null }))
-	return { rows, total, more: counted > COUNT_CAP, page: current, pageCount }
+		.where(and(...filterConditions(filters, 'rooms'), range))
+		.limit(COUNT_CAP + 1)
+		.as('capped')
+	return {
+		count: db.select({ n: count() }).from(capped).prepare(),
+		rows: db
+			.select(rowColumns)
+			.from(trainingSessions)
+			.innerJoin(sessionTypes, eq(sessionTypes.id, trainingSessions.typeId))
+			.innerJoin(rooms, eq(rooms.id, trainingSessions.roomId))
+			.innerJoin(venues, eq(venues.id, rooms.venueId))
+			.innerJoin(counties, eq(counties.id, venues.countyId))
+			.leftJoin(mine, and(eq(mine.sessionId, trainingSessions.id), eq(mine.userId, sql.placeholder('viewer'))))
+			.where(and(...filterConditions(filters, 'join'), range))
+			.orderBy(asc(trainingSessions.startsAt), asc(trainingSessions.id))
+			.limit(PAGE_SIZE)
+			.offset(sql.placeholder('offset'))
+			.prepare(),
+	}
 }
 
 /** Upper bound of calendar entries: a month of a national programme is a few hundred session days. */
 const CALENDAR_LIMIT = 2000
 
-/** Every session day in [startsAt, endsAt) matching the filters, for the month and week views. */
-export function calendarEntries(db: DbOrTx, viewerId: number, filters: CatalogFilters, window: { startsAt: number; endsAt: number }) {
-	const rows = db
+function prepareCalendar(db: DbOrTx, filters: CatalogFilters) {
+	return db
 		.select({ ...rowColumns, dayStartsAt: sessionDays.startsAt, dayEndsAt: sessionDays.endsAt, dayId: sessionDays.id })
 		.from(sessionDays)
 		.innerJoin(trainingSessions, eq(trainingSessions.id, sessionDays.sessionId))
@@ -156,11 +153,51 @@ export function calendarEntries(db: DbOrTx, viewerId: number, filters: CatalogFi
 		.innerJoin(rooms, eq(rooms.id, trainingSessions.roomId))
 		.innerJoin(venues, eq(venues.id, rooms.venueId))
 		.innerJoin(counties, eq(counties.id, venues.countyId))
-		.leftJoin(mine, and(eq(mine.sessionId, trainingSessions.id), eq(mine.userId, viewerId)))
-		.where(and(...filterConditions(filters), lt(sessionDays.startsAt, window.endsAt), gt(sessionDays.endsAt, window.startsAt)))
+		.leftJoin(mine, and(eq(mine.sessionId, trainingSessions.id), eq(mine.userId, sql.placeholder('viewer'))))
+		.where(and(...filterConditions(filters, 'join'), lt(sessionDays.startsAt, sql.placeholder('to')), gt(sessionDays.endsAt, sql.placeholder('from'))))
 		.orderBy(asc(sessionDays.startsAt), asc(trainingSessions.id))
 		.limit(CALENDAR_LIMIT + 1)
-		.all()
+		.prepare()
+}
+
+// Prepared per connection (a transaction or another file gets its own) and per filter combination.
+const prepared = new WeakMap<object, Map<string, { list?: ReturnType<typeof prepareList>; calendar?: ReturnType<typeof prepareCalendar> }>>()
+function statementsFor(db: DbOrTx, filters: CatalogFilters) {
+	let byShape = prepared.get(db)
+	if (!byShape) prepared.set(db, (byShape = new Map()))
+	const shape = shapeOf(filters)
+	let entry = byShape.get(shape)
+	if (!entry) byShape.set(shape, (entry = {}))
+	return {
+		list: () => (entry.list ??= prepareList(db, filters)),
+		calendar: () => (entry.calendar ??= prepareCalendar(db, filters)),
+	}
+}
+
+/**
+ * One page of upcoming sessions (from `today` unless a range is given) with free seats and the
+ * viewer's own status. Correlated counts use the (session_id, status, …) index, so the cost is
+ * one index probe per session on the page plus one per candidate when "free seats only" is set.
+ */
+export function listCatalog(db: DbOrTx, viewerId: number, filters: CatalogFilters, page: number, today: string) {
+	const range = dateRangeInstants(filters.from ?? today, addDays(filters.to ?? '9999-12-30', 1))
+	const statements = statementsFor(db, filters).list()
+	const values = { ...filterValues(filters), from: range.startsAt, to: range.endsAt }
+	const counted = statements.count.get(values)!.n
+	const total = Math.min(counted, COUNT_CAP)
+	const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE))
+	const current = Math.min(page, pageCount)
+	const rows = statements.rows
+		.all({ ...values, viewer: viewerId, offset: (current - 1) * PAGE_SIZE })
+		.map((r) => ({ ...withFree(r), myPosition: r.myStatus === 'waitlisted' ? waitlistPosition(db, r.id, viewerId) : null }))
+	return { rows, total, more: counted > COUNT_CAP, page: current, pageCount }
+}
+
+/** Every session day in [startsAt, endsAt) matching the filters, for the month and week views. */
+export function calendarEntries(db: DbOrTx, viewerId: number, filters: CatalogFilters, window: { startsAt: number; endsAt: number }) {
+	const rows = statementsFor(db, filters)
+		.calendar()
+		.all({ ...filterValues(filters), viewer: viewerId, from: window.startsAt, to: window.endsAt })
 	return {
 		truncated: rows.length > CALENDAR_LIMIT,
 		entries: rows.slice(0, CALENDAR_LIMIT).map((r) => ({ ...withFree(r), sessionStartsAt: r.startsAt, startsAt: r.dayStartsAt, endsAt: r.dayEndsAt })),
