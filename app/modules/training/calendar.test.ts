@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest'
-import { bucketByDate, budapestDate, isoWeekOf, monthGrid, monthInstants, parseDate, parseIsoWeek, shiftMonth, shiftWeek, weekDates, weekInstants } from './calendar.ts'
+import { bucketByDate, capPerDay, budapestDate, isoWeekOf, monthGrid, monthInstants, parseDate, parseIsoWeek, shiftMonth, shiftWeek, weekDates, weekInstants } from './calendar.ts'
 import { budapestInstant } from './overlap.ts'
 
 test('ISO weeks: week 1 holds 4 January, early January may belong to the previous year, W53 only where it exists', () => {
@@ -62,4 +62,12 @@ test('sessions are bucketed by their Budapest date, not the UTC date, on both si
 	expect(items[2]!.startsAt >= w13.endsAt).toBe(true)
 	expect(items[3]!.startsAt < w13.endsAt).toBe(true)
 	expect(isoWeekOf(budapestDate(items[2]!.startsAt))).toBe('2026-W14')
+})
+
+test('a month view keeps a few sessions a day and counts the rest per Budapest date', () => {
+	const at = (date: string, time: string) => ({ startsAt: budapestInstant(date, time) })
+	const items = [at('2026-10-26', '00:30'), at('2026-10-25', '09:00'), at('2026-10-25', '08:00'), at('2026-10-25', '10:00'), at('2026-10-25', '11:00')]
+	const { entries, hidden } = capPerDay(items, 3)
+	expect(entries.map((e) => e.startsAt)).toEqual([at('2026-10-25', '08:00'), at('2026-10-25', '09:00'), at('2026-10-25', '10:00'), at('2026-10-26', '00:30')].map((e) => e.startsAt))
+	expect(hidden).toEqual({ '2026-10-25': 1 })
 })

@@ -128,3 +128,17 @@ export function bucketByDate<T extends { startsAt: number }>(items: ReadonlyArra
 	}
 	return out
 }
+
+/**
+ * Keeps at most `perDay` items per Budapest date (in time order) and counts the rest, so a
+ * national month view sends and renders a few sessions a day plus "n more" links.
+ */
+export function capPerDay<T extends { startsAt: number }>(items: ReadonlyArray<T>, perDay: number) {
+	const kept: Array<T> = []
+	const hidden: Record<string, number> = {}
+	for (const [date, list] of bucketByDate(items)) {
+		kept.push(...list.slice(0, perDay))
+		if (list.length > perDay) hidden[date] = list.length - perDay
+	}
+	return { entries: kept, hidden }
+}

@@ -4,18 +4,31 @@ import { useLocale, useT } from '#app/components/i18n.tsx'
 import { DataTable } from '#app/components/ui/data-table.tsx'
 import { EmptyState, PageHeader, Pagination } from '#app/components/ui/page.tsx'
 import { requirePermission } from '#app/modules/auth/guards.server.ts'
-import { budapestDate, isoWeekOf, monthInstants, parseIsoWeek, parseMonth, shiftMonth, shiftWeek, weekDates, weekInstants } from '#app/modules/training/calendar.ts'
+import { budapestDate, capPerDay, isoWeekOf, monthInstants, parseIsoWeek, parseMonth, shiftMonth, shiftWeek, weekDates, weekInstants } from '#app/modules/training/calendar.ts'
 import { calendarEntries, countyOptions, listCatalog, parseCatalogFilters } from '#app/modules/training/catalog.server.ts'
 import { formatDate, formatDateTime } from '#app/utils/format.ts'
+import type { Locale } from '#app/utils/i18n.ts'
+import { getLocale } from '#app/utils/locale.server.ts'
 import { pageParam } from '#app/utils/search.ts'
 import { getDb } from '#db/client.server.ts'
 import { SESSION_KINDS, TRAINING_SUBSYSTEMS } from '#db/schema/training.ts'
 import type { Route } from './+types/catalog.ts'
 import { CalendarNav, MonthView, monthTitle, useHref, WeekView } from './+shared/catalog-views.tsx'
-import { MyStatus, Seats, typeName } from './+shared/labels.tsx'
+import { MyStatus, Seats } from './+shared/labels.tsx'
+
+/** A month cell shows this many session days, a week day more; the rest are one link to that day's list. */
+const MONTH_PER_DAY = 3
+const WEEK_PER_DAY = 8
+
+type Entry = ReturnType<typeof calendarEntries>['entries'][number]
+/** Only what the calendar shows, in the page's language (the data travels in the HTML too). */
+function calendarItem(e: Entry, locale: Locale) {
+	return { id: e.id, dayId: e.dayId, kind: e.kind, subsystem: e.subsystem, name: locale === 'hu' ? e.nameHu : e.nameEn, startsAt: e.startsAt, endsAt: e.endsAt, county: e.county, capacity: e.capacity, free: e.free, myStatus: e.myStatus }
+}
 
 export function loader({ request }: Route.LoaderArgs) {
 	const user = requirePermission(request, 'read:training:own')
+	const locale = getLocale(request)
 	const url = new URL(request.url)
 	const filters = parseCatalogFilters(url)
 	const db = getDb()
@@ -24,14 +37,18 @@ export function loader({ request }: Route.LoaderArgs) {
 	const viewParam = url.searchParams.get('view')
 	if (viewParam === 'month') {
 		const month = parseMonth(url.searchParams.get('month')) ?? today.slice(0, 7)
-		return { view: 'month' as const, filters, counties, month, ...calendarEntries(db, user.id, filters, monthInstants(month)) }
+		const { entries, truncated } = calendarEntries(db, user.id, filters, monthInstants(month))
+		return { view: 'month' as const, filters, counties, month, truncated, shown: entries.length, ...capPerDay(entries.map((e) => calendarItem(e, locale)), MONTH_PER_DAY) }
 	}
 	if (viewParam === 'week') {
 		const asked = url.searchParams.get('week')
 		const week = parseIsoWeek(asked) ? asked! : isoWeekOf(today)
-		return { view: 'week' as const, filters, counties, week, ...calendarEntries(db, user.id, filters, weekInstants(week)) }
+		const { entries, truncated } = calendarEntries(db, user.id, filters, weekInstants(week))
+		return { view: 'week' as const, filters, counties, week, truncated, shown: entries.length, ...capPerDay(entries.map((e) => calendarItem(e, locale)), WEEK_PER_DAY) }
 	}
-	return { view: 'list' as const, filters, counties, ...listCatalog(db, user.id, filters, pageParam(url), today) }
+	const list = listCatalog(db, user.id, filters, pageParam(url), today)
+	const rows = list.rows.map((r) => ({ id: r.id, kind: r.kind, subsystem: r.subsystem, name: locale === 'hu' ? r.nameHu : r.nameEn, startsAt: r.startsAt, days: r.days, venue: r.venue, county: r.county, capacity: r.capacity, free: r.free, myStatus: r.myStatus, myPosition: r.myPosition, myOfferExpiresAt: r.myOfferExpiresAt }))
+	return { view: 'list' as const, filters, counties, ...list, rows }
 }
 
 const selectClass = 'mt-1 block min-h-11 w-full min-w-0 rounded-md border border-slate-400 bg-white px-3'
@@ -161,7 +178,7 @@ function ListView() {
 						cell: (r) => (
 							<>
 								<Link className="font-semibold text-brand-700 underline" to={`/training/sessions/${r.id}`}>
-									{typeName(r, locale)}
+									{r.name}
 								</Link>
 								<span className="block text-slate-700">
 									{t(`tv.kind.${r.kind}`)} · {t(`tv.subsystem.${r.subsystem}`)}
@@ -186,13 +203,13 @@ function Calendar() {
 	const locale = useLocale()
 	const href = useHref()
 	if (data.view === 'list') return null
-	const truncated = data.truncated ? <p role="status" className="mb-2 font-medium">{t('tv.cal.truncated', { n: data.entries.length })}</p> : null
+	const truncated = data.truncated ? <p role="status" className="mb-2 font-medium">{t('tv.cal.truncated', { n: data.shown })}</p> : null
 	if (data.view === 'month')
 		return (
 			<section aria-labelledby="calendar-title">
 				<CalendarNav title={monthTitle(data.month, locale)} prev={href({ month: shiftMonth(data.month, -1) })} next={href({ month: shiftMonth(data.month, 1) })} prevLabel={t('tv.cal.prevMonth')} nextLabel={t('tv.cal.nextMonth')} />
 				{truncated}
-				<MonthView month={data.month} entries={data.entries} />
+				<MonthView month={data.month} entries={data.entries} hidden={data.hidden} />
 			</section>
 		)
 	const dates = weekDates(data.week)
@@ -207,7 +224,7 @@ function Calendar() {
 				nextLabel={t('tv.cal.nextWeek')}
 			/>
 			{truncated}
-			<WeekView week={data.week} entries={data.entries} />
+			<WeekView week={data.week} entries={data.entries} hidden={data.hidden} />
 		</section>
 	)
 }

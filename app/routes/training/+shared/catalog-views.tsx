@@ -4,18 +4,16 @@ import { bucketByDate, budapestTime, monthGrid, weekDates } from '#app/modules/t
 import type { EnrolmentStatus, SessionKind, TrainingSubsystem } from '#db/schema/training.ts'
 import { formatDate } from '#app/utils/format.ts'
 import type { Locale } from '#app/utils/i18n.ts'
-import { MyStatus, Seats, typeName } from './labels.tsx'
+import { MyStatus, Seats } from './labels.tsx'
 
 export type CalendarEntry = {
 	id: number
 	dayId: number
 	kind: SessionKind
 	subsystem: TrainingSubsystem
-	nameHu: string
-	nameEn: string
+	name: string
 	startsAt: number
 	endsAt: number
-	venue: string
 	county: string
 	capacity: number
 	free: number
@@ -78,7 +76,7 @@ function EntryLink({ entry, compact }: { entry: CalendarEntry; compact?: boolean
 			<span className="font-semibold">
 				{budapestTime(entry.startsAt)}–{budapestTime(entry.endsAt)}
 			</span>{' '}
-			{compact ? `${t(`tv.kind.${entry.kind}`)} · ${t(`tv.subsystem.${entry.subsystem}`)}` : typeName(entry, locale)}
+			{compact ? `${t(`tv.kind.${entry.kind}`)} · ${t(`tv.subsystem.${entry.subsystem}`)}` : entry.name}
 			<span className="block text-slate-700">
 				{entry.county}
 				{' · '}
@@ -93,23 +91,21 @@ function EntryLink({ entry, compact }: { entry: CalendarEntry; compact?: boolean
 	)
 }
 
-/** A month cell shows this many session days; the rest are one link to that day's list. */
-const PER_DAY = 3
-
-function DayEntries({ date, items, compact }: { date: string; items: Array<CalendarEntry>; compact?: boolean }) {
+/** A day's session days, and a link to that day's list when the server left some out. */
+function DayEntries({ date, items, more, compact }: { date: string; items: Array<CalendarEntry>; more: number; compact?: boolean }) {
 	const t = useT()
 	const href = useHref()
 	return (
 		<ul className="grid gap-1">
-			{items.slice(0, PER_DAY).map((e) => (
+			{items.map((e) => (
 				<li key={e.dayId}>
 					<EntryLink entry={e} compact={compact} />
 				</li>
 			))}
-			{items.length > PER_DAY ? (
+			{more > 0 ? (
 				<li>
 					<Link className="text-sm font-semibold text-brand-700 underline" to={href({ view: null, month: null, week: null, from: date, to: date })}>
-						{t('tv.cal.moreOnDay', { n: items.length - PER_DAY })}
+						{t('tv.cal.moreOnDay', { n: more })}
 					</Link>
 				</li>
 			) : null}
@@ -121,7 +117,7 @@ function DayEntries({ date, items, compact }: { date: string; items: Array<Calen
  * A month: a Monday-first grid on wider screens; on narrow screens (360 px) an agenda of the days
  * that have sessions, because seven columns of session names do not fit.
  */
-export function MonthView({ month, entries }: { month: string; entries: Array<CalendarEntry> }) {
+export function MonthView({ month, entries, hidden }: { month: string; entries: Array<CalendarEntry>; hidden: Record<string, number> }) {
 	const t = useT()
 	const locale = useLocale()
 	const byDate = bucketByDate(entries)
@@ -152,7 +148,7 @@ export function MonthView({ month, entries }: { month: string; entries: Array<Ca
 											<span aria-hidden="true">{Number(d.date.slice(8))}</span>
 											<span className="sr-only">{formatDate(d.date, locale)}</span>
 										</span>
-										{items.length ? <DayEntries date={d.date} items={items} compact /> : null}
+										{items.length ? <DayEntries date={d.date} items={items} more={hidden[d.date] ?? 0} compact /> : null}
 									</td>
 								)
 							})}
@@ -167,7 +163,7 @@ export function MonthView({ month, entries }: { month: string; entries: Array<Ca
 							<li key={d.date}>
 								<h3 className="font-semibold">{formatDate(d.date, locale)}</h3>
 								<div className="mt-1">
-									<DayEntries date={d.date} items={byDate.get(d.date)!} />
+									<DayEntries date={d.date} items={byDate.get(d.date)!} more={hidden[d.date] ?? 0} />
 								</div>
 							</li>
 						))}
@@ -180,7 +176,7 @@ export function MonthView({ month, entries }: { month: string; entries: Array<Ca
 }
 
 /** A week: seven days side by side on wide screens, one under the other on narrow ones. */
-export function WeekView({ week, entries }: { week: string; entries: Array<CalendarEntry> }) {
+export function WeekView({ week, entries, hidden }: { week: string; entries: Array<CalendarEntry>; hidden: Record<string, number> }) {
 	const t = useT()
 	const locale = useLocale()
 	const byDate = bucketByDate(entries)
@@ -196,13 +192,9 @@ export function WeekView({ week, entries }: { week: string; entries: Array<Calen
 								{names[i]}, {formatDate(date, locale)}
 							</h3>
 							{items.length ? (
-								<ul className="mt-1 grid gap-1">
-									{items.map((e) => (
-										<li key={e.dayId}>
-											<EntryLink entry={e} />
-										</li>
-									))}
-								</ul>
+								<div className="mt-1">
+									<DayEntries date={date} items={items} more={hidden[date] ?? 0} />
+								</div>
 							) : (
 								<p className="text-sm text-slate-700">{t('tv.cal.noSession')}</p>
 							)}
