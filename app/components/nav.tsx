@@ -15,6 +15,7 @@ export function navItems(user: NavUser): Array<{ to: string; label: MessageKey }
 		{ to: '/lab', label: 'nav.lab' },
 		{ to: '/certifications', label: 'nav.certifications' },
 	]
+	if (hasPermission(user, 'read:training:own')) items.push({ to: '/training', label: 'nav.training' }, { to: '/training/mine', label: 'nav.myTraining' })
 	if (hasAnyScope(user, 'read', 'user', ['any', 'office'])) items.push({ to: '/users', label: 'nav.users' })
 	if (hasPermission(user, 'read:org:any')) {
 		items.push({ to: '/orgs/municipalities', label: 'nav.municipalities' })
@@ -56,7 +57,7 @@ export function MainNav({ user }: { user: NavUser }) {
 		<ul className="flex flex-col gap-1 md:flex-row md:flex-wrap">
 			{items.map((item) => (
 				<li key={item.to}>
-					<NavLink to={item.to} end={item.to === '/'} className={linkClass}>
+					<NavLink to={item.to} end={item.to === '/' || item.to === '/training'} className={linkClass}>
 						{t(item.label)}
 					</NavLink>
 				</li>

@@ -5,6 +5,7 @@ import { counties, municipalities, offices, waves } from '#db/schema/orgs.ts'
 import { userMunicipalities, users } from '#db/schema/users.ts'
 import type { SessionUser } from './auth/session.server.ts'
 import { goLiveSchedule, isoDate, nextGoLive } from './orgs/waves.ts'
+import { nextTraining } from './training/session-view.server.ts'
 
 function municipalitySchedules(db: Db, rows: Array<{ id: number; name: string; waveId: number | null }>, today: string) {
 	const allWaves = db.select().from(waves).orderBy(asc(waves.goLiveDate)).all()
@@ -78,5 +79,5 @@ export function loadDashboard(db: Db, user: SessionUser, now: number) {
 				}
 			: null
 
-	return { today, learner, coordinator, national }
+	return { today, learner, coordinator, national, nextTraining: nextTraining(db, user.id, now) }
 }

@@ -10,7 +10,7 @@ import { loadDashboard } from '#app/modules/dashboard.server.ts'
 import { exerciseCatalog } from '#app/modules/exercises/view.server.ts'
 import { continueLearning } from '#app/modules/learning/queries.server.ts'
 import { getLocale } from '#app/utils/locale.server.ts'
-import { formatDate, formatNumber } from '#app/utils/format.ts'
+import { formatDate, formatDateTime, formatNumber } from '#app/utils/format.ts'
 import { getDb } from '#db/client.server.ts'
 import type { Route } from './+types/home.ts'
 
@@ -38,7 +38,7 @@ function Stat({ label, value }: { label: string; value: string }) {
 }
 
 export default function HomePage() {
-	const { user, resume, learner, coordinator, national, exercises } = useLoaderData<typeof loader>()
+	const { user, resume, learner, coordinator, national, exercises, nextTraining } = useLoaderData<typeof loader>()
 	const t = useT()
 	const locale = useLocale()
 	return (
@@ -74,6 +74,23 @@ export default function HomePage() {
 					) : (
 						<EmptyState title={t('ex.noneStarted')}>
 							<Link className="text-brand-700 underline" to="/exercises">{t('ex.browse')}</Link>
+						</EmptyState>
+					)}
+				</Card>
+				<Card title={t('tv.next.title')}>
+					{nextTraining ? (
+						<>
+							<Link className="text-lg font-semibold text-brand-700 underline" to={`/training/sessions/${nextTraining.id}`}>
+								{locale === 'hu' ? nextTraining.nameHu : nextTraining.nameEn}
+							</Link>
+							<p className="text-slate-700">
+								{formatDateTime(nextTraining.startsAt, locale)} · {nextTraining.venue}
+							</p>
+							{nextTraining.status === 'offered' && nextTraining.offerExpiresAt ? <p className="font-semibold">{t('tv.next.offerUntil', { deadline: formatDateTime(nextTraining.offerExpiresAt, locale) })}</p> : null}
+						</>
+					) : (
+						<EmptyState title={t('tv.next.none')}>
+							<Link className="text-brand-700 underline" to="/training">{t('tv.mine.browse')}</Link>
 						</EmptyState>
 					)}
 				</Card>

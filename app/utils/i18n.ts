@@ -11,6 +11,7 @@ import { sbxMessages } from './i18n/sbx.ts'
 import { taxMessages } from './i18n/tax.ts'
 import { trainingAdminMessages } from './i18n/training-admin.ts'
 import { trainingMailMessages } from './i18n/training-mail.ts'
+import { trainingViewMessages } from './i18n/training-views.ts'
 import { trainingMessages } from './i18n/training.ts'
 import { userMessages } from './i18n/users.ts'
 import { xapiMessages } from './i18n/xapi.ts'
@@ -18,7 +19,7 @@ import { xapiMessages } from './i18n/xapi.ts'
 export const LOCALES = ['hu', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
 
-const areas = [commonMessages, authMessages, certificationMessages, exerciseMessages, labMessages, learnMessages, orgMessages, reportMessages, sandboxMessages, sbxMessages, taxMessages, trainingAdminMessages, trainingMailMessages, trainingMessages, userMessages, xapiMessages]
+const areas = [commonMessages, authMessages, certificationMessages, exerciseMessages, labMessages, learnMessages, orgMessages, reportMessages, sandboxMessages, sbxMessages, taxMessages, trainingAdminMessages, trainingMailMessages, trainingViewMessages, trainingMessages, userMessages, xapiMessages]
 
 export const catalogues = {
 	hu: Object.assign({}, ...areas.map((a) => a.hu)) as typeof commonMessages.hu &
@@ -34,6 +35,7 @@ export const catalogues = {
 		typeof taxMessages.hu &
 		typeof trainingAdminMessages.hu &
 		typeof trainingMailMessages.hu &
+		typeof trainingViewMessages.hu &
 		typeof trainingMessages.hu &
 		typeof userMessages.hu &
 		typeof xapiMessages.hu,

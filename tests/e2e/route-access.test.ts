@@ -87,6 +87,9 @@ const MATRIX: Record<string, Row> = {
 	'/reports/courses': managers,
 	'/reports/courses/:courseId': managers,
 	'/reports/courses/:courseId/export.csv': managers,
+	'/training': signedIn,
+	'/training/mine': signedIn,
+	'/training/sessions/:sessionId': signedIn,
 	'/outbox': adminOnly,
 	// mail 1 has no attachment 9, so even the admin gets a 404
 	'/outbox/:mailId/attachments/:index': { anonymous: 'login', learner: 'deny', trainer: 'deny', coordinator: 'deny', admin: 'notFound' },

@@ -10,6 +10,15 @@ type Entity = 'user' | 'org' | 'outbox' | 'audit' | 'profile' | 'apitoken' | 're
 type Access = 'own' | 'office' | 'any'
 export type Permission = `${Action}:${Entity}:${Access}`
 
+// Training views (issue 8): everyone browses and enrols themself (`read:training:own`); a trainer
+// keeps the rosters of their own sessions (`update:training:own`); admins manage any session.
+const TRAINING_VIEWS: Record<PlatformRole, ReadonlyArray<Permission>> = {
+	learner: ['read:training:own'],
+	trainer: ['read:training:own', 'update:training:own'],
+	coordinator: ['read:training:own'],
+	admin: ['read:training:own', 'update:training:any'],
+}
+
 const ROLE_PERMISSIONS: Record<PlatformRole, ReadonlyArray<Permission>> = {
 	learner: ['read:profile:own', 'update:profile:own'],
 	trainer: [
@@ -57,7 +66,7 @@ const ROLE_PERMISSIONS: Record<PlatformRole, ReadonlyArray<Permission>> = {
 }
 
 export function permissionsOf(roles: ReadonlyArray<PlatformRole>): Set<Permission> {
-	return new Set(roles.flatMap((role) => ROLE_PERMISSIONS[role]))
+	return new Set(roles.flatMap((role) => [...ROLE_PERMISSIONS[role], ...TRAINING_VIEWS[role]]))
 }
 
 export function hasPermission(user: { roles: ReadonlyArray<PlatformRole> }, permission: Permission): boolean {

@@ -24,7 +24,7 @@ function elearningDone(tx: DbOrTx, userId: number, courseIds: Array<string>) {
 }
 
 /** Attended = marked present or partial on every day of one scheduled presentation of the subsystem. */
-function presentationAttended(tx: DbOrTx, userId: number, subsystem: TrainingSubsystem) {
+export function presentationAttended(tx: DbOrTx, userId: number, subsystem: TrainingSubsystem) {
 	const rows = tx
 		.select({ sessionId: sessionDays.sessionId, dayId: sessionDays.id, status: attendance.status })
 		.from(sessionDays)
