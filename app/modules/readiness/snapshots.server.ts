@@ -1,0 +1,50 @@
+import type { Db } from '#db/client.server.ts'
+import type { ReadinessStatus } from '#db/schema/certification.ts'
+import { readinessParameters } from './parameters.ts'
+import { loadReadiness } from './queries.server.ts'
+import { budapestDate } from './readiness.ts'
+
+/**
+ * The daily readiness snapshot (the national trend): one row per municipality for today's
+ * Budapest date. Idempotent: running it again the same day overwrites that day's rows with the
+ * current figures (so the last run of the day wins) and never adds a second row.
+ */
+export function readinessHousekeeping(db: Db, now: number) {
+	const day = budapestDate(now)
+	const { rows } = loadReadiness(db, { officeId: null }, now)
+	const upsert = db.$client.prepare(
+		`INSERT INTO readiness_snapshots (day, municipality_id, status, roles_at_minimum, roles_at_target, roles_required)
+		 VALUES (?, ?, ?, ?, ?, ?)
+		 ON CONFLICT (day, municipality_id) DO UPDATE SET status = excluded.status, roles_at_minimum = excluded.roles_at_minimum,
+		   roles_at_target = excluded.roles_at_target, roles_required = excluded.roles_required`,
+	)
+	db.transaction(() => {
+		for (const r of rows) upsert.run(day, r.id, r.status, r.rolesAtMinimum, r.rolesAtTarget, r.rolesRequired)
+	})
+	return { day, municipalities: rows.length }
+}
+
+export type TrendPoint = { day: string } & Record<ReadinessStatus, number>
+
+/** Green/amber/red counts per day over the last `trendDays` days (one grouped query on the (day, status) index). */
+export function readinessTrend(db: Db, now: number, countyId: number | null = null): Array<TrendPoint> {
+	const { trendDays } = readinessParameters(now)
+	const from = budapestDate(now - trendDays * 86_400_000)
+	const rows = (
+		countyId === null
+			? db.$client.prepare(`SELECT day, status, count(*) AS n FROM readiness_snapshots WHERE day > ? GROUP BY day, status ORDER BY day`).all(from)
+			: db.$client
+					.prepare(
+						`SELECT s.day, s.status, count(*) AS n FROM readiness_snapshots s JOIN municipalities m ON m.id = s.municipality_id
+						  WHERE s.day > ? AND m.county_id = ? GROUP BY s.day, s.status ORDER BY s.day`,
+					)
+					.all(from, countyId)
+	) as Array<{ day: string; status: ReadinessStatus; n: number }>
+	const points: Array<TrendPoint> = []
+	for (const r of rows) {
+		let last = points[points.length - 1]
+		if (!last || last.day !== r.day) points.push((last = { day: r.day, green: 0, amber: 0, red: 0 }))
+		last[r.status] = r.n
+	}
+	return points
+}
