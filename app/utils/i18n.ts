@@ -8,13 +8,14 @@ import { taxMessages } from './i18n/tax.ts'
 import { trainingMessages } from './i18n/training.ts'
 import { orgMessages } from './i18n/orgs.ts'
 import { reportMessages } from './i18n/reports.ts'
+import { readinessMessages } from './i18n/readiness.ts'
 import { userMessages } from './i18n/users.ts'
 import { xapiMessages } from './i18n/xapi.ts'
 
 export const LOCALES = ['hu', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
 
-const areas = [commonMessages, authMessages, orgMessages, userMessages, xapiMessages, learnMessages, reportMessages, sandboxMessages, sbxMessages, taxMessages, exerciseMessages, trainingMessages]
+const areas = [commonMessages, authMessages, orgMessages, userMessages, xapiMessages, learnMessages, reportMessages, sandboxMessages, sbxMessages, taxMessages, exerciseMessages, trainingMessages, readinessMessages]
 
 export const catalogues = {
 	hu: Object.assign({}, ...areas.map((a) => a.hu)) as typeof commonMessages.hu &
@@ -28,7 +29,8 @@ export const catalogues = {
 		typeof taxMessages.hu &
 		typeof exerciseMessages.hu &
 		typeof trainingMessages.hu &
-		typeof reportMessages.hu,
+		typeof reportMessages.hu &
+		typeof readinessMessages.hu,
 	en: Object.assign({}, ...areas.map((a) => a.en)) as Record<string, string>,
 }
 
