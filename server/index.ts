@@ -10,6 +10,7 @@ import { pruneLoginAttempts } from '#app/modules/auth/login.server.ts'
 import { deleteExpiredSessions } from '#app/modules/auth/session.server.ts'
 import { deliverDueMail } from '#app/modules/mail/outbox.server.ts'
 import { smtpTransport } from '#app/modules/mail/smtp.server.ts'
+import { readinessHousekeeping } from '#app/modules/readiness/snapshots.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 import { logger } from '#app/utils/logger.server.ts'
 import { migrateDb, openDb } from '#db/client.server.ts'
@@ -85,6 +86,7 @@ export async function startServer(options: { background?: boolean } = {}) {
 		const now = Date.now()
 		deleteExpiredSessions(db, now)
 		pruneLoginAttempts(db, now)
+		readinessHousekeeping(db, now)
 	}
 	if (background) {
 		housekeeping()

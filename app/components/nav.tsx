@@ -25,6 +25,9 @@ export function navItems(user: NavUser): Array<{ to: string; label: MessageKey }
 	}
 	const reports = hasAnyScope(user, 'read', 'report', ['any', 'office'])
 	if (reports === 'any' || (reports === 'office' && user.officeId !== null)) items.push({ to: '/reports/courses', label: 'nav.reports' })
+	const readiness = hasAnyScope(user, 'read', 'readiness', ['any', 'office'])
+	if (readiness === 'any') items.push({ to: '/readiness/national', label: 'nav.readinessNational' })
+	else if (readiness === 'office' && user.officeId !== null) items.push({ to: '/readiness', label: 'nav.readiness' })
 	if (hasPermission(user, 'read:outbox:any')) items.push({ to: '/outbox', label: 'nav.outbox' })
 	if (hasPermission(user, 'manage:apitoken:any')) items.push({ to: '/admin/api-tokens', label: 'nav.apiTokens' })
 	items.push({ to: '/settings', label: 'nav.settings' })

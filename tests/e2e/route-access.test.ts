@@ -82,6 +82,11 @@ const MATRIX: Record<string, Row> = {
 	'/reports/courses': managers,
 	'/reports/courses/:courseId': managers,
 	'/reports/courses/:courseId/export.csv': managers,
+	'/readiness': managers,
+	'/readiness/municipalities/:municipalityId': managers,
+	'/readiness/national': adminOnly,
+	'/readiness/national/export.csv': adminOnly,
+	'/readiness/national/export.xlsx': adminOnly,
 	'/outbox': adminOnly,
 	'/admin/api-tokens': adminOnly,
 	'/api/xapi/statements': everyone('unauthorized'),
@@ -172,6 +177,9 @@ test('every role gets exactly the access the matrix grants', async ({ request })
 	expect(await outcome(request, `/users?officeId=${orfu}`, tokens.coordinator)).toBe('deny')
 	expect(await outcome(request, `/reports/courses?officeId=${orfu}`, tokens.coordinator)).toBe('deny')
 	expect(await outcome(request, `/reports/courses/asp-bevezeto-minta/export.csv?officeId=${orfu}`, tokens.coordinator)).toBe('deny')
+	expect(await outcome(request, `/readiness?officeId=${orfu}`, tokens.coordinator)).toBe('deny')
+	const orfuMunicipality = db.select({ id: municipalities.id }).from(municipalities).where(eq(municipalities.officeId, orfu)).get()!.id
+	expect(await outcome(request, `/readiness/municipalities/${orfuMunicipality}`, tokens.coordinator)).toBe('deny')
 	expect(db.select({ id: offices.id }).from(offices).where(ne(offices.id, ragaly)).get()).toBeTruthy()
 })
 

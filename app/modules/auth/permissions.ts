@@ -6,7 +6,7 @@ export const PLATFORM_ROLES = ['learner', 'trainer', 'coordinator', 'admin'] as 
 export type PlatformRole = (typeof PLATFORM_ROLES)[number]
 
 type Action = 'read' | 'create' | 'update' | 'import' | 'manage'
-type Entity = 'user' | 'org' | 'outbox' | 'audit' | 'profile' | 'apitoken' | 'report' | 'sandbox'
+type Entity = 'user' | 'org' | 'outbox' | 'audit' | 'profile' | 'apitoken' | 'report' | 'sandbox' | 'readiness'
 type Access = 'own' | 'office' | 'any'
 export type Permission = `${Action}:${Entity}:${Access}`
 
@@ -22,6 +22,8 @@ const ROLE_PERMISSIONS: Record<PlatformRole, ReadonlyArray<Permission>> = {
 		'import:user:office',
 		'read:org:office',
 		'read:report:office',
+		// go-live readiness of the office's municipalities (issue 10)
+		'read:readiness:office',
 	],
 	admin: [
 		'read:profile:own',
@@ -39,6 +41,8 @@ const ROLE_PERMISSIONS: Record<PlatformRole, ReadonlyArray<Permission>> = {
 		'manage:apitoken:any',
 		'read:report:any',
 		'read:sandbox:any',
+		// national go-live readiness dashboard and exports (issue 10)
+		'read:readiness:any',
 	],
 }
 

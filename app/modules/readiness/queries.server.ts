@@ -2,7 +2,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm'
 import { goLiveSchedule, nextGoLive, type ScheduleStep } from '#app/modules/orgs/waves.ts'
 import { budapestInstant } from '#app/modules/training/overlap.ts'
 import type { Db } from '#db/client.server.ts'
-import { certProgrammes, certRequirements, type ReadinessStatus } from '#db/schema/certification.ts'
+import { certProgrammes, certRequirements } from '#db/schema/certification.ts'
 import { counties, municipalities, offices, waves } from '#db/schema/orgs.ts'
 import { readinessParameters, type ReadinessParameters } from './parameters.ts'
 import {
@@ -13,6 +13,7 @@ import {
 	wouldReach,
 	type MunicipalityReadiness,
 	type RoleCount,
+	type StatusCounts,
 	type TrainingRequirement,
 } from './readiness.ts'
 
@@ -192,8 +193,6 @@ export function loadReadiness(db: Db, scope: ReadinessScope, now: number): Readi
 	})
 	return { params, programmes, rows, requirementOf }
 }
-
-export type StatusCounts = Record<ReadinessStatus, number>
 
 export function emptyCounts(): StatusCounts {
 	return { green: 0, amber: 0, red: 0 }

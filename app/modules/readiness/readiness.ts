@@ -113,6 +113,9 @@ export function atRisk<M extends { status: ReadinessStatus; nextGoLive: string |
 
 export type StatusCounts = Record<ReadinessStatus, number>
 
+/** One day of the national trend (readiness_snapshots counted by status). */
+export type TrendPoint = { day: string } & StatusCounts
+
 /** The colour of a county on the map: the status most of its municipalities have; a tie goes to the worse one. */
 export function dominantStatus(counts: StatusCounts): ReadinessStatus | null {
 	const total = counts.green + counts.amber + counts.red

@@ -2,7 +2,7 @@ import type { Db } from '#db/client.server.ts'
 import type { ReadinessStatus } from '#db/schema/certification.ts'
 import { readinessParameters } from './parameters.ts'
 import { loadReadiness } from './queries.server.ts'
-import { budapestDate } from './readiness.ts'
+import { budapestDate, type TrendPoint } from './readiness.ts'
 
 /**
  * The daily readiness snapshot (the national trend): one row per municipality for today's
@@ -23,8 +23,6 @@ export function readinessHousekeeping(db: Db, now: number) {
 	})
 	return { day, municipalities: rows.length }
 }
-
-export type TrendPoint = { day: string } & Record<ReadinessStatus, number>
 
 /** Green/amber/red counts per day over the last `trendDays` days (one grouped query on the (day, status) index). */
 export function readinessTrend(db: Db, now: number, countyId: number | null = null): Array<TrendPoint> {
