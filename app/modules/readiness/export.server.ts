@@ -28,7 +28,7 @@ export function readinessTable(db: Db, locale: Locale, now: number) {
 		...result.programmes.flatMap((p) => [t('readiness.col.certifiedIn', { programme: programmeName(p) }), t('readiness.col.wouldReachIn', { programme: programmeName(p) })]),
 	]
 	const rows: Array<Array<string | number | null>> = result.rows.map((r) => {
-		const byProgramme = new Map(r.roles.map((role) => [role.programmeId, role]))
+		const byProgramme = new Map(result.rolesOf(r).map((role) => [role.programmeId, role]))
 		return [
 			r.kshCode,
 			r.name,

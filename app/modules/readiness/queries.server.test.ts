@@ -49,7 +49,9 @@ function setup() {
 }
 
 function statusOf(db: Db, municipalityId: number, now = NOW) {
-	return loadReadiness(db, { municipalityId }, now).rows[0]!
+	const result = loadReadiness(db, { municipalityId }, now)
+	const row = result.rows[0]!
+	return { ...row, roles: result.rolesOf(row) }
 }
 
 test('readiness counts the certified people serving each municipality per required programme', () => {
@@ -151,7 +153,9 @@ test('the forecast counts people with the remaining sessions booked to end befor
 	// the tax role has no one: the forecast stays red
 	expect(r.forecastStatus).toBe('red')
 	// the same numbers through the office scope
-	expect(loadReadiness(db, { officeId: one.office.id }, NOW).rows.find((x) => x.id === a.id)!.roles).toEqual(r.roles)
+	const office = loadReadiness(db, { officeId: one.office.id }, NOW)
+	expect(office.rolesOf(office.rows.find((x) => x.id === a.id)!)).toEqual(r.roles)
+	expect(office.rows.find((x) => x.id === a.id)!.forecastStatus).toBe('red')
 
 	// the drill-down says what each still lacks
 	const loaded = loadReadiness(db, { municipalityId: a.id }, NOW)
@@ -186,4 +190,30 @@ test('the daily snapshot writes one row per municipality per day, idempotently, 
 	expect(trend.map((p) => p.day)).toEqual(['2026-11-26', '2026-11-27'])
 	expect(trend[0]!.amber + trend[0]!.red + trend[0]!.green).toBe(total)
 	expect(trend[1]!.amber).toBeGreaterThanOrEqual(1)
+})
+
+test('the trend keeps past days and always reads today afresh; a removed municipality leaves the past days too', () => {
+	const { db, a, finance, tax, staff, certify } = setup()
+	readinessHousekeeping(db, NOW - 2 * DAY)
+	readinessHousekeeping(db, NOW - DAY)
+	readinessHousekeeping(db, NOW)
+	const total = db.select().from(municipalities).all().length
+	const before = readinessTrend(db, NOW)
+	expect(before.map((p) => p.day)).toEqual(['2026-11-24', '2026-11-25', '2026-11-26'])
+	const u = staff([a.id], [])
+	certify(u.id, finance.id)
+	certify(u.id, tax.id)
+	readinessHousekeeping(db, NOW + 60_000)
+	const after = readinessTrend(db, NOW + 60_000)
+	expect(after.slice(0, 2)).toEqual(before.slice(0, 2))
+	expect(after[2]!.amber).toBe(before[2]!.amber + 1)
+	// a municipality removed (with its snapshots): the cached past days are read again
+	const { office } = createOffice(db, { members: 0 })
+	const extra = db.insert(municipalities).values({ kshCode: '99999', name: 'Múló', searchKey: 'mulo', countyId: a.countyId, population: 1, officeId: office.id, createdAt: NOW, updatedAt: NOW }).returning().get()
+	db.insert(readinessSnapshots).values({ day: '2026-11-25', municipalityId: extra.id, status: 'green', rolesAtMinimum: 0, rolesAtTarget: 0, rolesRequired: 0 }).run()
+	expect(readinessTrend(db, NOW + 60_000)[1]!.green).toBe(before[1]!.green + 1)
+	db.delete(municipalities).where(eq(municipalities.id, extra.id)).run()
+	const final = readinessTrend(db, NOW + 60_000)
+	expect(final[1]).toEqual(before[1])
+	expect(final[1]!.green + final[1]!.amber + final[1]!.red).toBe(total)
 })

@@ -2,36 +2,45 @@ import { and, asc, eq, inArray } from 'drizzle-orm'
 import { goLiveSchedule, nextGoLive, type ScheduleStep } from '#app/modules/orgs/waves.ts'
 import { budapestInstant } from '#app/modules/training/overlap.ts'
 import type { Db } from '#db/client.server.ts'
-import { certProgrammes, certRequirements } from '#db/schema/certification.ts'
-import { counties, municipalities, offices, waves } from '#db/schema/orgs.ts'
+import { certProgrammes, certRequirements, type ReadinessStatus } from '#db/schema/certification.ts'
+import { counties, offices, waves } from '#db/schema/orgs.ts'
 import { readinessParameters, type ReadinessParameters } from './parameters.ts'
 import {
 	budapestDate,
 	evaluateMunicipality,
 	requiredProgrammes,
+	statusFromCounts,
 	trainingKey,
 	wouldReach,
-	type MunicipalityReadiness,
-	type RoleCount,
+	type RoleReadiness,
 	type StatusCounts,
 	type TrainingRequirement,
 } from './readiness.ts'
 
 /**
  * Readiness of many municipalities at once, set-based: a handful of grouped queries whatever the
- * number of municipalities (about 3,200 nationally), then the pure rules of readiness.ts over the
- * rows. Nothing is cached: certificates change during the day and the page must show them.
+ * number of municipalities (about 3,200 nationally), then the rules of readiness.ts over the
+ * rows. Nothing is cached: certificates change during the day and the pages must show them at
+ * once. The national view counts per municipality without building per-role lists (the CPU of a
+ * national page is mostly this loop); `rolesOf` builds them for the few rows a page shows.
  */
 
 export type ReadinessScope = { officeId: number | null } | { municipalityId: number }
 
 export type Programme = { id: number; code: string; nameHu: string; nameEn: string; jobRole: string; subsystem: string; training: Array<TrainingRequirement> }
 
-export type MunicipalityRow = { id: number; name: string; kshCode: string; countyId: number; officeId: number; waveId: number | null }
+export type MunicipalityRow = { id: number; name: string; searchKey: string; kshCode: string; countyId: number; officeId: number; waveId: number | null }
 
-export type Requirement = { programmes: Array<Programme>; schedule: Array<ScheduleStep>; nextGoLive: string | null; deadline: number | null }
+export type Requirement = { programmes: Array<Programme>; programmeIds: Array<number>; schedule: Array<ScheduleStep>; nextGoLive: string | null; deadline: number | null }
 
-export type EvaluatedMunicipality = MunicipalityRow & MunicipalityReadiness & { nextGoLive: string | null }
+export type EvaluatedMunicipality = MunicipalityRow & {
+	status: ReadinessStatus
+	forecastStatus: ReadinessStatus
+	rolesRequired: number
+	rolesAtMinimum: number
+	rolesAtTarget: number
+	nextGoLive: string | null
+}
 
 /** The active programmes that count for readiness, each with its training-session requirements. */
 export function readinessProgrammes(db: Db): Array<Programme> {
@@ -60,13 +69,17 @@ function requirementsByWave(db: Db, programmes: ReadonlyArray<Programme>, now: n
 		if (!req) {
 			const schedule = goLiveSchedule(waveId, allWaves)
 			const next = nextGoLive(schedule, today)?.date ?? null
+			const required = requiredProgrammes(schedule, programmes)
 			// Go-live is at the start of that Budapest day: training must be over by then.
-			req = { programmes: requiredProgrammes(schedule, programmes), schedule, nextGoLive: next, deadline: next ? budapestInstant(next, '00:00') : null }
+			req = { programmes: required, programmeIds: required.map((p) => p.id), schedule, nextGoLive: next, deadline: next ? budapestInstant(next, '00:00') : null }
 			cache.set(waveId, req)
 		}
 		return req
 	}
 }
+
+/** One number per (municipality, programme) pair: programme ids stay far below a million. */
+const pairKey = (municipalityId: number, programmeId: number) => municipalityId * 1_000_000 + programmeId
 
 const VALID_NOW = `c.status = 'valid' AND c.issued_at <= @now AND c.valid_until > @now`
 
@@ -81,20 +94,17 @@ function certifiedCounts(db: Db, scope: ReadinessScope, programmeIds: ReadonlyAr
 	const s = scopeJoin(scope)
 	const rows = db.$client
 		.prepare(
-			`SELECT um.municipality_id AS m, c.programme_id AS p, count(DISTINCT c.user_id) AS n
+			`SELECT um.municipality_id, c.programme_id, count(DISTINCT c.user_id)
 			   FROM certificates c
 			   JOIN user_municipalities um ON um.user_id = c.user_id ${s.sql}
 			   JOIN users u ON u.id = c.user_id AND u.status = 'active'
 			  WHERE ${VALID_NOW} AND c.programme_id IN (SELECT value FROM json_each(@programmes))
 			  GROUP BY um.municipality_id, c.programme_id`,
 		)
-		.all({ now, scopeId: s.id, programmes: JSON.stringify(programmeIds) }) as Array<{ m: number; p: number; n: number }>
-	const out = new Map<number, Map<number, number>>()
-	for (const r of rows) {
-		let byProgramme = out.get(r.m)
-		if (!byProgramme) out.set(r.m, (byProgramme = new Map()))
-		byProgramme.set(r.p, r.n)
-	}
+		.raw(true)
+		.all({ now, scopeId: s.id, programmes: JSON.stringify(programmeIds) }) as Array<[number, number, number]>
+	const out = new Map<number, number>()
+	for (const [m, p, n] of rows) out.set(pairKey(m, p), n)
 	return out
 }
 
@@ -104,70 +114,68 @@ function certifiedCounts(db: Db, scope: ReadinessScope, programmeIds: ReadonlyAr
  * found from the bookings first (a few thousand nationally at most), then their attendance, job
  * roles, municipalities and certificates in four queries.
  */
-function forecastCounts(db: Db, scope: ReadinessScope, inScope: ReadonlyMap<number, Requirement>, now: number) {
+function forecastCounts(db: Db, scope: ReadinessScope, requirementOfMunicipality: (municipalityId: number) => Requirement | undefined, now: number) {
 	const s = scopeJoin(scope)
-	const out = new Map<number, Map<number, number>>()
+	const out = new Map<number, number>()
 	const booked = db.$client
 		.prepare(
-			`SELECT e.user_id AS u, s.kind AS kind, s.subsystem AS subsystem, min(s.ends_at) AS ends
+			`SELECT e.user_id, s.kind, s.subsystem, min(s.ends_at)
 			   FROM training_sessions s
 			   JOIN enrolments e ON e.session_id = s.id AND e.status = 'enrolled'
 			  WHERE s.status = 'scheduled' AND s.starts_at > @now
 			    ${s.id === null ? '' : `AND e.user_id IN (SELECT um.user_id FROM user_municipalities um WHERE 1 ${s.sql})`}
 			  GROUP BY e.user_id, s.kind, s.subsystem`,
 		)
-		.all({ now, scopeId: s.id }) as Array<{ u: number; kind: string; subsystem: string; ends: number }>
+		.raw(true)
+		.all({ now, scopeId: s.id }) as Array<[number, string, string, number]>
 	if (booked.length === 0) return out
-	const people = new Map<number, { attended: Set<string>; bookedEnds: Map<string, number>; jobRoles: Set<string>; certified: Set<number>; municipalities: Array<number> }>()
-	for (const b of booked) {
-		let p = people.get(b.u)
-		if (!p) people.set(b.u, (p = { attended: new Set(), bookedEnds: new Map(), jobRoles: new Set(), certified: new Set(), municipalities: [] }))
-		p.bookedEnds.set(trainingKey(b.kind, b.subsystem), b.ends)
+	type Person = { attended: Set<string>; bookedEnds: Map<string, number>; jobRoles: Array<string>; certified: Array<number> }
+	const people = new Map<number, Person>()
+	for (const [u, kind, subsystem, ends] of booked) {
+		let p = people.get(u)
+		if (!p) people.set(u, (p = { attended: new Set(), bookedEnds: new Map(), jobRoles: [], certified: [] }))
+		p.bookedEnds.set(trainingKey(kind, subsystem), ends)
 	}
 	const ids = JSON.stringify([...people.keys()])
+	const inIds = `IN (SELECT value FROM json_each(@ids))`
 	const attended = db.$client
 		.prepare(
-			`SELECT DISTINCT a.user_id AS u, s.kind AS kind, s.subsystem AS subsystem
+			`SELECT DISTINCT a.user_id, s.kind, s.subsystem
 			   FROM attendance a JOIN session_days d ON d.id = a.session_day_id JOIN training_sessions s ON s.id = d.session_id
-			  WHERE a.status = 'present' AND a.user_id IN (SELECT value FROM json_each(@ids))`,
+			  WHERE a.status = 'present' AND a.user_id ${inIds}`,
 		)
-		.all({ ids }) as Array<{ u: number; kind: string; subsystem: string }>
-	for (const a of attended) people.get(a.u)!.attended.add(trainingKey(a.kind, a.subsystem))
-	const roles = db.$client.prepare(`SELECT user_id AS u, job_role AS r FROM user_job_roles WHERE user_id IN (SELECT value FROM json_each(@ids))`).all({ ids }) as Array<{ u: number; r: string }>
-	for (const r of roles) people.get(r.u)!.jobRoles.add(r.r)
-	const certified = db.$client
-		.prepare(`SELECT DISTINCT c.user_id AS u, c.programme_id AS p FROM certificates c WHERE ${VALID_NOW} AND c.user_id IN (SELECT value FROM json_each(@ids))`)
-		.all({ ids, now }) as Array<{ u: number; p: number }>
-	for (const c of certified) people.get(c.u)!.certified.add(c.p)
+		.raw(true)
+		.all({ ids }) as Array<[number, string, string]>
+	for (const [u, kind, subsystem] of attended) people.get(u)!.attended.add(trainingKey(kind, subsystem))
+	for (const [u, role] of db.$client.prepare(`SELECT user_id, job_role FROM user_job_roles WHERE user_id ${inIds}`).raw(true).all({ ids }) as Array<[number, string]>) people.get(u)!.jobRoles.push(role)
+	for (const [u, p] of db.$client.prepare(`SELECT DISTINCT c.user_id, c.programme_id FROM certificates c WHERE ${VALID_NOW} AND c.user_id ${inIds}`).raw(true).all({ ids, now }) as Array<[number, number]>)
+		people.get(u)!.certified.push(p)
 	const serving = db.$client
-		.prepare(
-			`SELECT um.user_id AS u, um.municipality_id AS m FROM user_municipalities um JOIN users u ON u.id = um.user_id AND u.status = 'active'
-			  WHERE um.user_id IN (SELECT value FROM json_each(@ids)) ${s.sql}`,
-		)
-		.all({ ids, scopeId: s.id }) as Array<{ u: number; m: number }>
-	for (const row of serving) {
-		const person = people.get(row.u)!
-		const req = inScope.get(row.m)
+		.prepare(`SELECT um.user_id, um.municipality_id FROM user_municipalities um JOIN users u ON u.id = um.user_id AND u.status = 'active' WHERE um.user_id ${inIds} ${s.sql}`)
+		.raw(true)
+		.all({ ids, scopeId: s.id }) as Array<[number, number]>
+	for (const [u, m] of serving) {
+		const person = people.get(u)!
+		const req = requirementOfMunicipality(m)
 		if (!req || req.deadline === null) continue
 		for (const programme of req.programmes) {
-			if (!person.jobRoles.has(programme.jobRole) || person.certified.has(programme.id)) continue
+			if (!person.jobRoles.includes(programme.jobRole) || person.certified.includes(programme.id)) continue
 			if (!wouldReach(person, programme.training, req.deadline)) continue
-			let byProgramme = out.get(row.m)
-			if (!byProgramme) out.set(row.m, (byProgramme = new Map()))
-			byProgramme.set(programme.id, (byProgramme.get(programme.id) ?? 0) + 1)
+			const key = pairKey(m, programme.id)
+			out.set(key, (out.get(key) ?? 0) + 1)
 		}
 	}
 	return out
 }
 
 function municipalitiesIn(db: Db, scope: ReadinessScope): Array<MunicipalityRow> {
-	const where = 'municipalityId' in scope ? eq(municipalities.id, scope.municipalityId) : scope.officeId === null ? undefined : eq(municipalities.officeId, scope.officeId)
-	return db
-		.select({ id: municipalities.id, name: municipalities.name, kshCode: municipalities.kshCode, countyId: municipalities.countyId, officeId: municipalities.officeId, waveId: municipalities.waveId })
-		.from(municipalities)
-		.where(where)
-		.orderBy(asc(municipalities.searchKey), asc(municipalities.id))
-		.all()
+	const where = 'municipalityId' in scope ? 'WHERE id = @scopeId' : scope.officeId === null ? '' : 'WHERE office_id = @scopeId'
+	return db.$client
+		.prepare(
+			`SELECT id, name, search_key AS searchKey, ksh_code AS kshCode, county_id AS countyId, office_id AS officeId, wave_id AS waveId
+			   FROM municipalities ${where} ORDER BY search_key, id`,
+		)
+		.all({ scopeId: 'municipalityId' in scope ? scope.municipalityId : scope.officeId }) as Array<MunicipalityRow>
 }
 
 export type ReadinessResult = {
@@ -175,6 +183,8 @@ export type ReadinessResult = {
 	programmes: Array<Programme>
 	rows: Array<EvaluatedMunicipality>
 	requirementOf: (waveId: number | null) => Requirement
+	/** Per required programme of the municipality: certified now, would reach, and the levels. */
+	rolesOf: (row: MunicipalityRow) => Array<RoleReadiness>
 }
 
 /** Readiness of every municipality in scope, in name order. */
@@ -183,15 +193,45 @@ export function loadReadiness(db: Db, scope: ReadinessScope, now: number): Readi
 	const programmes = readinessProgrammes(db)
 	const requirementOf = requirementsByWave(db, programmes, now)
 	const munis = municipalitiesIn(db, scope)
-	const inScope = new Map(munis.map((m) => [m.id, requirementOf(m.waveId)]))
-	const certified = programmes.length ? certifiedCounts(db, scope, programmes.map((p) => p.id), now) : new Map<number, Map<number, number>>()
-	const forecast = programmes.length ? forecastCounts(db, scope, inScope, now) : new Map<number, Map<number, number>>()
-	const rows = munis.map((m) => {
-		const req = inScope.get(m.id)!
-		const counts: Array<RoleCount> = req.programmes.map((p) => ({ programmeId: p.id, certified: certified.get(m.id)?.get(p.id) ?? 0, wouldReach: forecast.get(m.id)?.get(p.id) ?? 0 }))
-		return { ...m, ...evaluateMunicipality(counts, params), nextGoLive: req.nextGoLive }
-	})
-	return { params, programmes, rows, requirementOf }
+	const waveOf = new Map(munis.map((m) => [m.id, m.waveId]))
+	const certified = programmes.length ? certifiedCounts(db, scope, programmes.map((p) => p.id), now) : new Map<number, number>()
+	const forecast = programmes.length
+		? forecastCounts(db, scope, (m) => (waveOf.has(m) ? requirementOf(waveOf.get(m)!) : undefined), now)
+		: new Map<number, number>()
+	const { minimumCertified: min, targetCertified: target } = params
+	const rows = new Array<EvaluatedMunicipality>(munis.length)
+	for (let i = 0; i < munis.length; i++) {
+		const m = munis[i]!
+		const req = requirementOf(m.waveId)
+		let atMin = 0
+		let atTarget = 0
+		let forecastMin = 0
+		let forecastTarget = 0
+		for (const p of req.programmeIds) {
+			const key = pairKey(m.id, p)
+			const n = certified.get(key) ?? 0
+			const f = n + (forecast.get(key) ?? 0)
+			if (n >= min) atMin++
+			if (n >= target) atTarget++
+			if (f >= min) forecastMin++
+			if (f >= target) forecastTarget++
+		}
+		const required = req.programmeIds.length
+		rows[i] = Object.assign(m, {
+			status: statusFromCounts(required, atMin, atTarget),
+			forecastStatus: statusFromCounts(required, forecastMin, forecastTarget),
+			rolesRequired: required,
+			rolesAtMinimum: atMin,
+			rolesAtTarget: atTarget,
+			nextGoLive: req.nextGoLive,
+		})
+	}
+	const rolesOf = (row: MunicipalityRow) =>
+		evaluateMunicipality(
+			requirementOf(row.waveId).programmeIds.map((p) => ({ programmeId: p, certified: certified.get(pairKey(row.id, p)) ?? 0, wouldReach: forecast.get(pairKey(row.id, p)) ?? 0 })),
+			params,
+		).roles
+	return { params, programmes, rows, requirementOf, rolesOf }
 }
 
 export function emptyCounts(): StatusCounts {

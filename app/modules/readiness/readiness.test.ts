@@ -1,9 +1,16 @@
 import { expect, test } from 'vitest'
 import { goLiveSchedule } from '#app/modules/orgs/waves.ts'
 import { readinessParameters, type ReadinessParameters } from './parameters.ts'
-import { atRisk, budapestDate, dominantStatus, evaluateMunicipality, requiredProgrammes, roleLevel, trainingKey, wouldReach } from './readiness.ts'
+import { atRisk, budapestDate, statusFromCounts, dominantStatus, evaluateMunicipality, requiredProgrammes, roleLevel, trainingKey, wouldReach } from './readiness.ts'
 
 const params = { minimumCertified: 1, targetCertified: 2 }
+
+test('the counting form of the rule agrees with the per-role form', () => {
+	expect(statusFromCounts(2, 2, 2)).toBe('green')
+	expect(statusFromCounts(2, 2, 1)).toBe('amber')
+	expect(statusFromCounts(2, 1, 1)).toBe('red')
+	expect(statusFromCounts(0, 0, 0)).toBe('green')
+})
 
 test('a role is below the minimum, at the minimum or at the target', () => {
 	expect(roleLevel(0, params)).toBe('below')
@@ -89,13 +96,14 @@ test('"would reach": every required session attended or booked to end before the
 
 test('the at-risk list holds red and amber municipalities with a go-live ahead, soonest first, red before amber', () => {
 	const rows = [
-		{ name: 'A', status: 'amber' as const, nextGoLive: '2027-03-01' },
-		{ name: 'B', status: 'red' as const, nextGoLive: '2027-03-01' },
-		{ name: 'C', status: 'red' as const, nextGoLive: '2027-01-01' },
-		{ name: 'D', status: 'green' as const, nextGoLive: '2027-01-01' },
-		{ name: 'E', status: 'red' as const, nextGoLive: null },
+		{ name: 'A', searchKey: 'a', status: 'amber' as const, nextGoLive: '2027-03-01' },
+		{ name: 'B', searchKey: 'b', status: 'red' as const, nextGoLive: '2027-03-01' },
+		{ name: 'C', searchKey: 'c', status: 'red' as const, nextGoLive: '2027-01-01' },
+		{ name: 'D', searchKey: 'd', status: 'green' as const, nextGoLive: '2027-01-01' },
+		{ name: 'E', searchKey: 'e', status: 'red' as const, nextGoLive: null },
+		{ name: 'Ab', searchKey: 'ab', status: 'red' as const, nextGoLive: '2027-03-01' },
 	]
-	expect(atRisk(rows).map((r) => r.name)).toEqual(['C', 'B', 'A'])
+	expect(atRisk(rows).map((r) => r.name)).toEqual(['C', 'Ab', 'B', 'A'])
 })
 
 test('a county takes the colour most of its municipalities have; a tie goes to the worse', () => {

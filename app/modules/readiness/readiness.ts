@@ -30,6 +30,13 @@ export function roleLevel(certified: number, params: Pick<ReadinessParameters, '
 	return 'below'
 }
 
+/** The same rule from counts alone (the national view evaluates 3,200 municipalities without building role lists). */
+export function statusFromCounts(rolesRequired: number, rolesAtMinimum: number, rolesAtTarget: number): ReadinessStatus {
+	if (rolesAtTarget >= rolesRequired) return 'green'
+	if (rolesAtMinimum >= rolesRequired) return 'amber'
+	return 'red'
+}
+
 export function statusOf(levels: ReadonlyArray<RoleLevel>): ReadinessStatus {
 	if (levels.every((l) => l === 'target')) return 'green'
 	if (levels.every((l) => l !== 'below')) return 'amber'
@@ -105,10 +112,10 @@ export function budapestDate(now: number): string {
 const STATUS_RANK: Record<ReadinessStatus, number> = { red: 0, amber: 1, green: 2 }
 
 /** The at-risk list: red and amber municipalities with a go-live still ahead, soonest first, red before amber. */
-export function atRisk<M extends { status: ReadinessStatus; nextGoLive: string | null; name: string }>(rows: ReadonlyArray<M>): Array<M & { nextGoLive: string }> {
+export function atRisk<M extends { status: ReadinessStatus; nextGoLive: string | null; searchKey: string }>(rows: ReadonlyArray<M>): Array<M & { nextGoLive: string }> {
 	return rows
 		.filter((r): r is M & { nextGoLive: string } => r.status !== 'green' && r.nextGoLive !== null)
-		.toSorted((a, b) => a.nextGoLive.localeCompare(b.nextGoLive) || STATUS_RANK[a.status] - STATUS_RANK[b.status] || a.name.localeCompare(b.name, 'hu'))
+		.toSorted((a, b) => a.nextGoLive.localeCompare(b.nextGoLive) || STATUS_RANK[a.status] - STATUS_RANK[b.status] || (a.searchKey < b.searchKey ? -1 : a.searchKey > b.searchKey ? 1 : 0))
 }
 
 export type StatusCounts = Record<ReadinessStatus, number>

@@ -24,25 +24,46 @@ export function readinessHousekeeping(db: Db, now: number) {
 	return { day, municipalities: rows.length }
 }
 
-/** Green/amber/red counts per day over the last `trendDays` days (one grouped query on the (day, status) index). */
-export function readinessTrend(db: Db, now: number, countyId: number | null = null): Array<TrendPoint> {
-	const { trendDays } = readinessParameters(now)
-	const from = budapestDate(now - trendDays * 86_400_000)
-	const rows = (
-		countyId === null
-			? db.$client.prepare(`SELECT day, status, count(*) AS n FROM readiness_snapshots WHERE day > ? GROUP BY day, status ORDER BY day`).all(from)
-			: db.$client
-					.prepare(
-						`SELECT s.day, s.status, count(*) AS n FROM readiness_snapshots s JOIN municipalities m ON m.id = s.municipality_id
-						  WHERE s.day > ? AND m.county_id = ? GROUP BY s.day, s.status ORDER BY s.day`,
-					)
-					.all(from, countyId)
-	) as Array<{ day: string; status: ReadinessStatus; n: number }>
-	const points: Array<TrendPoint> = []
+type Row = { day: string; status: ReadinessStatus; n: number }
+
+function toPoints(rows: ReadonlyArray<Row>, points: Array<TrendPoint> = []): Array<TrendPoint> {
 	for (const r of rows) {
 		let last = points[points.length - 1]
 		if (!last || last.day !== r.day) points.push((last = { day: r.day, green: 0, amber: 0, red: 0 }))
 		last[r.status] = r.n
 	}
 	return points
+}
+
+/**
+ * The national trend's past days, kept per database. Past days' rows never change: the job
+ * writes only today's, and a row goes only with its municipality (cascade). Municipality ids are
+ * AUTOINCREMENT, so their count and highest id change whenever one goes: a cheap, exact check.
+ */
+const pastDays = new WeakMap<Db, { key: string; points: Array<TrendPoint> }>()
+
+/** Green/amber/red counts per day over the last `trendDays` days (grouped queries on the (day, status) index). */
+export function readinessTrend(db: Db, now: number, countyId: number | null = null): Array<TrendPoint> {
+	const { trendDays } = readinessParameters(now)
+	const today = budapestDate(now)
+	const from = budapestDate(now - trendDays * 86_400_000)
+	if (countyId !== null) {
+		const rows = db.$client
+			.prepare(
+				`SELECT s.day, s.status, count(*) AS n FROM readiness_snapshots s JOIN municipalities m ON m.id = s.municipality_id
+				  WHERE s.day > ? AND m.county_id = ? GROUP BY s.day, s.status ORDER BY s.day`,
+			)
+			.all(from, countyId) as Array<Row>
+		return toPoints(rows)
+	}
+	const fingerprint = db.$client.prepare(`SELECT count(*) || ':' || coalesce(max(id), 0) FROM municipalities`).pluck().get() as string
+	const key = `${from}|${today}|${fingerprint}`
+	let past = pastDays.get(db)
+	if (past?.key !== key) {
+		const rows = db.$client.prepare(`SELECT day, status, count(*) AS n FROM readiness_snapshots WHERE day > ? AND day < ? GROUP BY day, status ORDER BY day`).all(from, today) as Array<Row>
+		past = { key, points: toPoints(rows) }
+		pastDays.set(db, past)
+	}
+	const current = db.$client.prepare(`SELECT day, status, count(*) AS n FROM readiness_snapshots WHERE day = ? GROUP BY day, status`).all(today) as Array<Row>
+	return toPoints(current, past.points.map((p) => ({ ...p })))
 }

@@ -43,7 +43,7 @@ export function loader({ request, params }: Route.LoaderArgs) {
 		programmes: p.programmes.map((pp) => ({ ...pp, requirements: pp.requirements.map((r) => ({ ...r, title: title(r.kind, r.ref) })) })),
 	}))
 	return {
-		municipality: { id: row.id, name: row.name, status: row.status, forecastStatus: row.forecastStatus, nextGoLive: row.nextGoLive, roles: row.roles },
+		municipality: { id: row.id, name: row.name, status: row.status, forecastStatus: row.forecastStatus, nextGoLive: row.nextGoLive, roles: result.rolesOf(row) },
 		national,
 		officeId: row.officeId,
 		params: { minimum: result.params.minimumCertified, target: result.params.targetCertified },

@@ -20,14 +20,14 @@ export function loader({ request }: Route.LoaderArgs) {
 	const offices = national ? officeOptions(db) : null
 	if (officeId === null) return { office: null, offices, officeId, rows: [], programmes: [], params: null }
 	const office = officeOf(db, officeId) ?? notFound()
-	const { rows, programmes, params } = loadReadiness(db, { officeId }, now)
+	const { rows, programmes, params, rolesOf } = loadReadiness(db, { officeId }, now)
 	return {
 		office,
 		offices,
 		officeId,
 		params: { minimum: params.minimumCertified, target: params.targetCertified },
 		programmes: programmes.map((p) => ({ id: p.id, nameHu: p.nameHu, nameEn: p.nameEn })),
-		rows: rows.map((r) => ({ id: r.id, name: r.name, status: r.status, forecastStatus: r.forecastStatus, nextGoLive: r.nextGoLive, roles: r.roles })),
+		rows: rows.map((r) => ({ id: r.id, name: r.name, status: r.status, forecastStatus: r.forecastStatus, nextGoLive: r.nextGoLive, roles: rolesOf(r) })),
 	}
 }
 
