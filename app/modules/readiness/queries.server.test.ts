@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { expect, test } from 'vitest'
 import { budapestInstant } from '#app/modules/training/overlap.ts'
-import type { Db } from '#db/client.server.ts'
+import { openDb, type Db } from '#db/client.server.ts'
 import { readinessSnapshots } from '#db/schema/certification.ts'
 import { municipalities, waves } from '#db/schema/orgs.ts'
 import { attendance, enrolments, sessionDays, trainingSessions } from '#db/schema/training.ts'
@@ -216,4 +216,36 @@ test('the trend keeps past days and always reads today afresh; a removed municip
 	const final = readinessTrend(db, NOW + 60_000)
 	expect(final[1]).toEqual(before[1])
 	expect(final[1]!.green + final[1]!.amber + final[1]!.red).toBe(total)
+})
+
+test('the national evaluation is kept only while nothing changed: any write, from any connection, or a validity boundary renews it', () => {
+	const { db, a, finance, tax, staff, certify } = setup()
+	const u = staff([a.id], [])
+	certify(u.id, finance.id, { validUntil: NOW + DAY })
+	const first = loadReadiness(db, { officeId: null }, NOW)
+	expect(loadReadiness(db, { officeId: null }, NOW + 1000)).toBe(first)
+	// a write on this connection
+	certify(u.id, tax.id)
+	const second = loadReadiness(db, { officeId: null }, NOW + 2000)
+	expect(second).not.toBe(first)
+	expect(second.rows.find((r) => r.id === a.id)!.status).toBe('amber')
+	// a write on another connection (another worker, the background jobs)
+	const other = openDb(db.$client.name)
+	try {
+		other.update(users).set({ status: 'disabled' }).where(eq(users.id, u.id)).run()
+	} finally {
+		other.$client.close()
+	}
+	const third = loadReadiness(db, { officeId: null }, NOW + 3000)
+	expect(third).not.toBe(second)
+	expect(third.rows.find((r) => r.id === a.id)!.status).toBe('red')
+	db.update(users).set({ status: 'active' }).where(eq(users.id, u.id)).run()
+	const fourth = loadReadiness(db, { officeId: null }, NOW + 4000)
+	expect(fourth.rows.find((r) => r.id === a.id)!.status).toBe('amber')
+	// nothing written, but the finance certificate has expired by then
+	const later = loadReadiness(db, { officeId: null }, NOW + DAY)
+	expect(later).not.toBe(fourth)
+	expect(later.rows.find((r) => r.id === a.id)!.status).toBe('red')
+	// an earlier instant is never served from a later evaluation
+	expect(loadReadiness(db, { officeId: null }, NOW + 5000)).not.toBe(later)
 })

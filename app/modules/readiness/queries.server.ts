@@ -185,10 +185,51 @@ export type ReadinessResult = {
 	requirementOf: (waveId: number | null) => Requirement
 	/** Per required programme of the municipality: certified now, would reach, and the levels. */
 	rolesOf: (row: MunicipalityRow) => Array<RoleReadiness>
+	/** The `now` it was computed for: a kept national result serves only later instants before its boundary. */
+	computedAt: number
 }
 
-/** Readiness of every municipality in scope, in name order. */
-export function loadReadiness(db: Db, scope: ReadinessScope, now: number): ReadinessResult {
+/**
+ * The national evaluation is kept per connection while nothing it reads can have changed, and no
+ * longer. SQLite's `PRAGMA data_version` changes whenever another connection commits and
+ * `total_changes()` whenever this one writes, so any write anywhere invalidates it (exact, and
+ * two integer reads to check). Time alone also changes answers: the entry is valid only until the
+ * next instant at which a certificate starts or ends, a booked session starts, or the (Budapest
+ * or UTC) day changes.
+ */
+const national = new WeakMap<Db, { version: string; until: number; result: ReadinessResult }>()
+
+function dataVersion(db: Db): string {
+	return `${db.$client.pragma('data_version', { simple: true })}:${db.$client.prepare('SELECT total_changes()').pluck().get()}`
+}
+
+function nextTimeBoundary(db: Db, now: number): number {
+	const at = (sql: string) => db.$client.prepare(sql).pluck().get(now) as number | null
+	const tomorrow = (day: string) => new Date(Date.parse(`${day}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10)
+	const candidates = [
+		at(`SELECT min(valid_until) FROM certificates WHERE status = 'valid' AND valid_until > ?`),
+		at(`SELECT min(issued_at) FROM certificates WHERE issued_at > ?`),
+		at(`SELECT min(starts_at) FROM training_sessions WHERE starts_at > ?`),
+		budapestInstant(tomorrow(budapestDate(now)), '00:00'),
+		Date.parse(`${tomorrow(new Date(now).toISOString().slice(0, 10))}T00:00:00Z`),
+	]
+	return Math.min(...candidates.filter((c): c is number => c !== null))
+}
+
+/** Readiness of every municipality in scope, in name order. `fresh` skips the national memo (benchmarks). */
+export function loadReadiness(db: Db, scope: ReadinessScope, now: number, options: { fresh?: boolean } = {}): ReadinessResult {
+	if ('officeId' in scope && scope.officeId === null && !options.fresh) {
+		const version = dataVersion(db)
+		const kept = national.get(db)
+		if (kept && kept.version === version && now < kept.until && now >= kept.result.computedAt) return kept.result
+		const result = evaluate(db, scope, now)
+		national.set(db, { version, until: nextTimeBoundary(db, now), result })
+		return result
+	}
+	return evaluate(db, scope, now)
+}
+
+function evaluate(db: Db, scope: ReadinessScope, now: number): ReadinessResult {
 	const params = readinessParameters(now)
 	const programmes = readinessProgrammes(db)
 	const requirementOf = requirementsByWave(db, programmes, now)
@@ -231,7 +272,7 @@ export function loadReadiness(db: Db, scope: ReadinessScope, now: number): Readi
 			requirementOf(row.waveId).programmeIds.map((p) => ({ programmeId: p, certified: certified.get(pairKey(row.id, p)) ?? 0, wouldReach: forecast.get(pairKey(row.id, p)) ?? 0 })),
 			params,
 		).roles
-	return { params, programmes, rows, requirementOf, rolesOf }
+	return { params, programmes, rows, requirementOf, rolesOf, computedAt: now }
 }
 
 export function emptyCounts(): StatusCounts {
