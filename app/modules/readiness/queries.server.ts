@@ -296,7 +296,15 @@ export function officeOf(db: Db, officeId: number) {
 	return db.select({ id: offices.id, name: offices.name }).from(offices).where(eq(offices.id, officeId)).get() ?? null
 }
 
-/** Names for the export and the at-risk list: office and county of each municipality. */
+/** Office and county names of a few municipalities (a page of the at-risk list). */
+export function orgNamesOf(db: Db, rows: ReadonlyArray<{ officeId: number; countyId: number }>) {
+	const officeIds = JSON.stringify([...new Set(rows.map((r) => r.officeId))])
+	const officeNames = new Map(db.$client.prepare(`SELECT id, name FROM offices WHERE id IN (SELECT value FROM json_each(?))`).raw(true).all(officeIds) as Array<[number, string]>)
+	const countyNames = new Map(db.$client.prepare(`SELECT id, name FROM counties`).raw(true).all() as Array<[number, string]>)
+	return { office: (id: number) => officeNames.get(id) ?? '', county: (id: number) => countyNames.get(id) ?? '' }
+}
+
+/** Names for the export: office and county of each municipality. */
 export function orgNames(db: Db) {
 	const officeNames = new Map(db.select({ id: offices.id, name: offices.name }).from(offices).all().map((o) => [o.id, o.name]))
 	const countyNames = new Map(db.select({ id: counties.id, name: counties.name }).from(counties).all().map((c) => [c.id, c.name]))

@@ -7,7 +7,7 @@ import { TrendChart } from '#app/components/readiness/trend-chart.tsx'
 import { buttonClass } from '#app/components/ui/button.tsx'
 import { EmptyState, PageHeader, Pagination, TableWrap } from '#app/components/ui/page.tsx'
 import { requirePermission } from '#app/modules/auth/guards.server.ts'
-import { countyAggregates, emptyCounts, loadReadiness, orgNames } from '#app/modules/readiness/queries.server.ts'
+import { countyAggregates, emptyCounts, loadReadiness, orgNamesOf, type ReadinessResult } from '#app/modules/readiness/queries.server.ts'
 import { atRisk } from '#app/modules/readiness/readiness.ts'
 import { readinessTrend } from '#app/modules/readiness/snapshots.server.ts'
 import { formatDate, formatNumber } from '#app/utils/format.ts'
@@ -16,39 +16,53 @@ import { PAGE_SIZE, pageParam } from '#app/utils/search.ts'
 import { getDb } from '#db/client.server.ts'
 import type { Route } from './+types/national.ts'
 
-export function loader({ request }: Route.LoaderArgs) {
-	requirePermission(request, 'read:readiness:any')
-	const db = getDb()
-	const now = Date.now()
-	const url = new URL(request.url)
-	const page = pageParam(url)
-	const { rows, params, programmes } = loadReadiness(db, { officeId: null }, now)
-	const counties = countyAggregates(db, rows)
-	const requested = optionalIntParam(url, 'countyId')
-	const county = counties.find((c) => c.id === requested) ?? null
-	const inView = county ? rows.filter((r) => r.countyId === county.id) : rows
+/** What the page derives from one national evaluation, kept with it (a kept evaluation serves many requests). */
+const derived = new WeakMap<ReadinessResult, Map<number | null, ReturnType<typeof derive>>>()
+
+function derive(result: ReadinessResult, counties: ReturnType<typeof countyAggregates>, countyId: number | null) {
+	const inView = countyId === null ? result.rows : result.rows.filter((r) => r.countyId === countyId)
 	const summary = emptyCounts()
 	const forecast = emptyCounts()
 	for (const r of inView) {
 		summary[r.status]++
 		forecast[r.forecastStatus]++
 	}
-	const risky = atRisk(inView)
-	const names = orgNames(db)
+	return { counties, summary, forecast, total: inView.length, risky: atRisk(inView) }
+}
+
+export function loader({ request }: Route.LoaderArgs) {
+	requirePermission(request, 'read:readiness:any')
+	const db = getDb()
+	const now = Date.now()
+	const url = new URL(request.url)
+	const page = pageParam(url)
+	const result = loadReadiness(db, { officeId: null }, now)
+	const { params, programmes } = result
+	let byCounty = derived.get(result)
+	if (!byCounty) derived.set(result, (byCounty = new Map()))
+	const all = byCounty.get(null) ?? derive(result, countyAggregates(db, result.rows), null)
+	byCounty.set(null, all)
+	const requested = optionalIntParam(url, 'countyId')
+	const county = all.counties.find((c) => c.id === requested) ?? null
+	const view = county ? (byCounty.get(county.id) ?? derive(result, all.counties, county.id)) : all
+	if (county) byCounty.set(county.id, view)
+	const { counties, summary, forecast, risky } = view
+	const pageRows = risky.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE)
+	const names = orgNamesOf(db, pageRows)
 	return {
 		params: { minimum: params.minimumCertified, target: params.targetCertified, trendDays: params.trendDays },
 		hasProgrammes: programmes.length > 0,
 		county: county ? { id: county.id, name: county.name } : null,
 		summary,
 		forecast,
-		total: inView.length,
+		total: view.total,
 		counties: counties.map((c) => ({ id: c.id, code: c.code, name: c.name, counts: c.counts })),
 		trend: readinessTrend(db, now, county?.id ?? null),
 		atRisk: {
 			total: risky.length,
 			page,
 			pageCount: Math.max(1, Math.ceil(risky.length / PAGE_SIZE)),
-			rows: risky.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map((r) => ({
+			rows: pageRows.map((r) => ({
 				id: r.id,
 				name: r.name,
 				county: names.county(r.countyId),
