@@ -124,4 +124,8 @@ test('the admin dashboard shows the county map, the table, the trend and exports
 	const row = sheets[0]!.data.find((r) => r[1] === village.name)
 	expect(row?.[2]).toBe('Borsod-Abaúj-Zemplén')
 	expect(['zöld', 'sárga', 'piros']).toContain(row?.[4])
+
+	// the admin's drill-down of a village nobody serves yet: its empty state
+	await page.goto(`/readiness/municipalities/${village.id}`)
+	await expect(page.getByText('Ezt az önkormányzatot még egy aktív munkatárs sem szolgálja a rendszerben.')).toBeVisible()
 })
