@@ -94,12 +94,15 @@ function certifiedCounts(db: Db, scope: ReadinessScope, programmeIds: ReadonlyAr
 	const s = scopeJoin(scope)
 	const rows = db.$client
 		.prepare(
-			`SELECT um.municipality_id, c.programme_id, count(DISTINCT c.user_id)
-			   FROM certificates c
-			   JOIN user_municipalities um ON um.user_id = c.user_id ${s.sql}
-			   JOIN users u ON u.id = c.user_id AND u.status = 'active'
-			  WHERE ${VALID_NOW} AND c.programme_id IN (SELECT value FROM json_each(@programmes))
-			  GROUP BY um.municipality_id, c.programme_id`,
+			// One row per person and programme first (in the order of certificates_user_idx, so
+			// without a sort), then count(*) per group: half the cost of count(DISTINCT) per group.
+			`SELECT um.municipality_id, x.programme_id, count(*)
+			   FROM (SELECT c.user_id, c.programme_id FROM certificates c INDEXED BY certificates_user_idx
+			          WHERE ${VALID_NOW} AND c.programme_id IN (SELECT value FROM json_each(@programmes))
+			          GROUP BY c.user_id, c.programme_id) x
+			   JOIN user_municipalities um ON um.user_id = x.user_id ${s.sql}
+			   JOIN users u ON u.id = x.user_id AND u.status = 'active'
+			  GROUP BY um.municipality_id, x.programme_id`,
 		)
 		.raw(true)
 		.all({ now, scopeId: s.id, programmes: JSON.stringify(programmeIds) }) as Array<[number, number, number]>
