@@ -14,6 +14,7 @@ import { certificationHousekeeping } from '#app/modules/certification/certificat
 import { deliverDueMail } from '#app/modules/mail/outbox.server.ts'
 import { smtpTransport } from '#app/modules/mail/smtp.server.ts'
 import { trainingHousekeeping } from '#app/modules/training/housekeeping.server.ts'
+import { readinessHousekeeping } from '#app/modules/readiness/snapshots.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 import { logger } from '#app/utils/logger.server.ts'
 import { migrateDb, openDb } from '#db/client.server.ts'
@@ -91,6 +92,7 @@ export async function startServer(options: { background?: boolean } = {}) {
 		deleteExpiredSessions(db, now)
 		pruneLoginAttempts(db, now)
 		certificationHousekeeping(db, now)
+		readinessHousekeeping(db, now)
 	}
 	// Seat offers have windows of hours, so lapsed ones must pass on within minutes, not an hour.
 	const training = () => {

@@ -23,3 +23,74 @@ export function giveEvidence(
 			.values({ userId, exerciseId: e.id, sandboxId: null, machineVersion: 1, snapshot: {}, state: 'done', status: 'completed', mistakes: [], hints: {}, path: [], score: e.score, passed: e.score >= 70, startedAt: at, updatedAt: at, completedAt: at })
 			.run()
 }
+
+import type { Db } from '#db/client.server.ts'
+import { certificates, certProgrammes, certRequirements, type RequirementKind } from '#db/schema/certification.ts'
+import { userJobRoles, userMunicipalities } from '#db/schema/users.ts'
+
+/**
+ * Programmes and certificates written straight into the tables (the certification module's own
+ * functions live on another branch); readiness only reads them.
+ */
+let seq = 0
+
+export function createProgramme(
+	db: Db,
+	options: {
+		jobRole: string
+		subsystem: string
+		code?: string
+		requiredForReadiness?: boolean
+		active?: boolean
+		requirements?: Array<{ kind: RequirementKind; ref: string; minScore?: number | null }>
+	},
+) {
+	seq++
+	const now = Date.now()
+	const programme = db
+		.insert(certProgrammes)
+		.values({
+			code: options.code ?? `P-${seq}-${Math.random().toString(36).slice(2, 7)}`,
+			nameHu: `Program ${options.subsystem} – ${options.jobRole}`,
+			nameEn: `Programme ${options.subsystem} – ${options.jobRole}`,
+			jobRole: options.jobRole,
+			subsystem: options.subsystem,
+			validityMonths: 24,
+			renewalWindowDays: 60,
+			requiredForReadiness: options.requiredForReadiness ?? true,
+			active: options.active ?? true,
+			createdAt: now,
+			updatedAt: now,
+		})
+		.returning()
+		.get()
+	for (const [position, r] of (options.requirements ?? []).entries())
+		db.insert(certRequirements).values({ programmeId: programme.id, kind: r.kind, ref: r.ref, minScore: r.minScore ?? null, position }).run()
+	return programme
+}
+
+export function issueCertificate(db: Db, options: { userId: number; programmeId: number; issuedAt: number; validUntil: number; status?: 'valid' | 'revoked' }) {
+	seq++
+	const code = `${seq}-${Math.random().toString(36).slice(2, 10)}`
+	return db
+		.insert(certificates)
+		.values({
+			number: `ASP-T-${code}`,
+			verificationCode: `v-${code}`,
+			userId: options.userId,
+			programmeId: options.programmeId,
+			issuedAt: options.issuedAt,
+			validUntil: options.validUntil,
+			status: options.status ?? 'valid',
+			revokedAt: options.status === 'revoked' ? options.issuedAt : null,
+			credential: '{}',
+		})
+		.returning()
+		.get()
+}
+
+/** Gives a user job roles and the municipalities they serve. */
+export function assignStaff(db: Db, userId: number, options: { jobRoles?: Array<string>; municipalityIds?: Array<number> }) {
+	for (const jobRole of options.jobRoles ?? []) db.insert(userJobRoles).values({ userId, jobRole }).onConflictDoNothing().run()
+	for (const municipalityId of options.municipalityIds ?? []) db.insert(userMunicipalities).values({ userId, municipalityId }).onConflictDoNothing().run()
+}

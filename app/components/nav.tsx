@@ -40,6 +40,9 @@ export function navItems(user: NavUser): Array<{ to: string; label: MessageKey }
 		if (hasPermission(user, 'read:training:own')) items.push({ to: '/training/schedule', label: 'trainingAdmin.nav.schedule' })
 		if (hasPermission(user, 'read:training:office') && user.officeId !== null) items.push({ to: '/training/office', label: 'trainingAdmin.nav.office' })
 	}
+	const readiness = hasAnyScope(user, 'read', 'readiness', ['any', 'office'])
+	if (readiness === 'any') items.push({ to: '/readiness/national', label: 'nav.readinessNational' })
+	else if (readiness === 'office' && user.officeId !== null) items.push({ to: '/readiness', label: 'nav.readiness' })
 	if (hasPermission(user, 'read:outbox:any')) items.push({ to: '/outbox', label: 'nav.outbox' })
 	if (hasPermission(user, 'manage:apitoken:any')) items.push({ to: '/admin/api-tokens', label: 'nav.apiTokens' })
 	if (hasPermission(user, 'manage:certification:any')) items.push({ to: '/admin/programmes', label: 'nav.programmes' }, { to: '/admin/certificates', label: 'nav.certificates' })

@@ -5,6 +5,7 @@ import { exerciseMessages } from './i18n/exercises.ts'
 import { labMessages } from './i18n/lab.ts'
 import { learnMessages } from './i18n/learn.ts'
 import { orgMessages } from './i18n/orgs.ts'
+import { readinessMessages } from './i18n/readiness.ts'
 import { reportMessages } from './i18n/reports.ts'
 import { sandboxMessages } from './i18n/sandbox.ts'
 import { sbxMessages } from './i18n/sbx.ts'
@@ -19,7 +20,7 @@ import { xapiMessages } from './i18n/xapi.ts'
 export const LOCALES = ['hu', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
 
-const areas = [commonMessages, authMessages, certificationMessages, exerciseMessages, labMessages, learnMessages, orgMessages, reportMessages, sandboxMessages, sbxMessages, taxMessages, trainingAdminMessages, trainingMailMessages, trainingViewMessages, trainingMessages, userMessages, xapiMessages]
+const areas = [commonMessages, authMessages, certificationMessages, exerciseMessages, labMessages, learnMessages, orgMessages, readinessMessages, reportMessages, sandboxMessages, sbxMessages, taxMessages, trainingAdminMessages, trainingMailMessages, trainingViewMessages, trainingMessages, userMessages, xapiMessages]
 
 export const catalogues = {
 	hu: Object.assign({}, ...areas.map((a) => a.hu)) as typeof commonMessages.hu &
@@ -29,6 +30,7 @@ export const catalogues = {
 		typeof labMessages.hu &
 		typeof learnMessages.hu &
 		typeof orgMessages.hu &
+		typeof readinessMessages.hu &
 		typeof reportMessages.hu &
 		typeof sandboxMessages.hu &
 		typeof sbxMessages.hu &

@@ -90,6 +90,11 @@ const MATRIX: Record<string, Row> = {
 	'/training': signedIn,
 	'/training/mine': signedIn,
 	'/training/sessions/:sessionId': signedIn,
+	'/readiness': managers,
+	'/readiness/municipalities/:municipalityId': managers,
+	'/readiness/national': adminOnly,
+	'/readiness/national/export.csv': adminOnly,
+	'/readiness/national/export.xlsx': adminOnly,
 	'/outbox': adminOnly,
 	// mail 1 has no attachment 9, so even the admin gets a 404
 	'/outbox/:mailId/attachments/:index': { anonymous: 'login', learner: 'deny', trainer: 'deny', coordinator: 'deny', admin: 'notFound' },
@@ -219,6 +224,9 @@ test('every role gets exactly the access the matrix grants', async ({ request })
 	expect(await outcome(request, `/users?officeId=${orfu}`, tokens.coordinator)).toBe('deny')
 	expect(await outcome(request, `/reports/courses?officeId=${orfu}`, tokens.coordinator)).toBe('deny')
 	expect(await outcome(request, `/reports/courses/asp-bevezeto-minta/export.csv?officeId=${orfu}`, tokens.coordinator)).toBe('deny')
+	expect(await outcome(request, `/readiness?officeId=${orfu}`, tokens.coordinator)).toBe('deny')
+	const orfuMunicipality = db.select({ id: municipalities.id }).from(municipalities).where(eq(municipalities.officeId, orfu)).get()!.id
+	expect(await outcome(request, `/readiness/municipalities/${orfuMunicipality}`, tokens.coordinator)).toBe('deny')
 	expect(db.select({ id: offices.id }).from(offices).where(ne(offices.id, ragaly)).get()).toBeTruthy()
 })
 

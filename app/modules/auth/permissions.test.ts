@@ -28,3 +28,9 @@ test('coordinators read the reports of their office, admins national ones, learn
 	expect(hasAnyScope({ roles: ['admin'] }, 'read', 'report', ['any', 'office'])).toBe('any')
 	expect(hasAnyScope({ roles: ['learner', 'trainer'] }, 'read', 'report')).toBeNull()
 })
+
+test('coordinators read the readiness of their office, admins the national one, learners and trainers none', () => {
+	expect(hasAnyScope({ roles: ['coordinator'] }, 'read', 'readiness', ['any', 'office'])).toBe('office')
+	expect(hasAnyScope({ roles: ['admin'] }, 'read', 'readiness', ['any', 'office'])).toBe('any')
+	expect(hasAnyScope({ roles: ['learner', 'trainer'] }, 'read', 'readiness')).toBeNull()
+})

@@ -6,7 +6,7 @@ export const PLATFORM_ROLES = ['learner', 'trainer', 'coordinator', 'admin'] as 
 export type PlatformRole = (typeof PLATFORM_ROLES)[number]
 
 type Action = 'read' | 'create' | 'update' | 'import' | 'manage'
-type Entity = 'user' | 'org' | 'outbox' | 'audit' | 'profile' | 'apitoken' | 'report' | 'sandbox' | 'lab' | 'certification' | 'training'
+type Entity = 'user' | 'org' | 'outbox' | 'audit' | 'profile' | 'apitoken' | 'report' | 'sandbox' | 'lab' | 'certification' | 'training' | 'readiness'
 type Access = 'own' | 'office' | 'any'
 export type Permission = `${Action}:${Entity}:${Access}`
 
@@ -40,6 +40,8 @@ const ROLE_PERMISSIONS: Record<PlatformRole, ReadonlyArray<Permission>> = {
 		// training admin pages (ops): the office overview and enrolling the office's staff
 		'read:training:office',
 		'manage:training:office',
+		// go-live readiness of the office's municipalities (issue 10)
+		'read:readiness:office',
 	],
 	admin: [
 		'read:profile:own',
@@ -62,6 +64,8 @@ const ROLE_PERMISSIONS: Record<PlatformRole, ReadonlyArray<Permission>> = {
 		// training admin pages (ops): venues, trainers, sessions, schedules, offices, the planner
 		'read:training:any',
 		'manage:training:any',
+		// national go-live readiness dashboard and exports (issue 10)
+		'read:readiness:any',
 	],
 }
 
