@@ -13,6 +13,7 @@ import { DEMO_PASSWORD } from '#db/seed/demo-users.ts'
 import { seedNational } from '#db/seed/national.server.ts'
 import { runOpenLoop, type OpenLoopResult, type RequestSpec } from './lib/open-loop.ts'
 import { cpuSecondsOf, machineBusySeconds, memoryOf, resetPeakRss, startServer, waitForIdle, waitForQuietMachine, type BenchServer } from './lib/server.ts'
+import { benchArgs, rng } from './lib/common.ts'
 
 // `npm run bench:learning`: issue 3's performance goals for the e-learning pages, measured with
 // an open-loop load generator against the production build on a national-scale database.
@@ -24,12 +25,7 @@ import { cpuSecondsOf, machineBusySeconds, memoryOf, resetPeakRss, startServer, 
 //          --quiet-wait=120 (s to wait for other processes to go quiet before each measurement)
 //          --encoding=identity (Accept-Encoding to send; default what Chromium sends, so the server compresses)
 
-const args = Object.fromEntries(
-	process.argv.slice(2).map((a) => {
-		const [k, v] = a.replace(/^--/, '').split('=')
-		return [k!, v ?? 'true']
-	}),
-)
+const args = benchArgs()
 const PORT = Number(args.port ?? 3900)
 const DURATION_MS = Number(args.duration ?? 20) * 1000
 const STEP_MS = Number(args.step ?? 10) * 1000
@@ -111,14 +107,6 @@ const found = findLesson(catalog, COURSE_ID, LESSON_ID)
 if (!found?.lesson.quiz) throw new Error(`${LESSON_PATH} has no quiz in content/`)
 const quiz: Quiz = found.lesson.quiz
 
-/** A deterministic PRNG so two runs submit the same answers. */
-function rng(seed: number) {
-	let s = seed >>> 0
-	return () => {
-		s = (s * 1664525 + 1013904223) >>> 0
-		return s / 2 ** 32
-	}
-}
 
 /**
  * What a learner on their first attempt plausibly submits: each question right with

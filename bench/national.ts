@@ -9,21 +9,18 @@ import { DEMO_PASSWORD } from '#db/seed/demo-users.ts'
 import { seedNational } from '#db/seed/national.server.ts'
 import { runOpenLoop, type Check, type OpenLoopResult, type RequestSpec } from './lib/open-loop.ts'
 import { cpuSecondsOf, machineBusySeconds, memoryOf, resetPeakRss, startServer, waitForIdle, type BenchServer } from './lib/server.ts'
+import { benchArgs, requireBuild } from './lib/common.ts'
 
 // `npm run bench` (issue 11): the national data set in its own database, the production build,
 // and one open-loop scenario per hot path, each at the rate its budget is stated for. Writes
 // bench/results/national-<date>.json and prints a Markdown table (p50/p95/p99, achieved rate,
 // errors, peak RSS). Then the capacity model: the same mix at rising rates, once with one HTTP
 // worker and once with one per core, to find how many active learners one 2-core node holds.
+// (The enrolment burst and the lab board have their own benches: bench:training-enrol, bench:lab.)
 // Options: --port=3910 --duration=15 (s per scenario) --only=dashboard,lesson,… --skip-capacity
 //          --workers=2 (cluster size for the scenarios)
 
-const args = Object.fromEntries(
-	process.argv.slice(2).map((a) => {
-		const [k, v] = a.replace(/^--/, '').split('=')
-		return [k!, v ?? 'true']
-	}),
-)
+const args = benchArgs()
 const PORT = Number(args.port ?? 3910)
 const DURATION_MS = Number(args.duration ?? 15) * 1000
 const WARMUP_MS = 3000
@@ -33,10 +30,7 @@ const TMP = path.resolve('bench/.tmp/national')
 const DB_FILE = path.join(TMP, 'app.db')
 const LESSON_PATH = '/courses/gazdalkodasi-szakrendszer/kettos-konyvvitel'
 
-if (!fs.existsSync(path.resolve('build/server/index.js'))) {
-	console.error('No production build found. Run `npm run build` first, then `npm run bench`.')
-	process.exit(1)
-}
+requireBuild('npm run bench')
 
 console.log('Seeding the national data set into bench/.tmp/national …')
 fs.rmSync(TMP, { recursive: true, force: true })
@@ -95,6 +89,8 @@ const SCENARIOS: Array<Scenario> = [
 	{ key: 'dashboard', name: 'Learner dashboard `GET /`', rate: 50, goal: 'p95 < 100 ms', met: (r) => r.latencyMs.p95 < 100 && r.errors === 0, request: (i) => ({ method: 'GET', path: '/', headers: { ...browser, ...cookie(tokens[i % LEARNERS]!) } }), check: ok200 },
 	{ key: 'catalog', name: 'Course catalog `GET /courses`', rate: 50, goal: 'p95 < 100 ms', met: (r) => r.latencyMs.p95 < 100 && r.errors === 0, request: (i) => ({ method: 'GET', path: '/courses', headers: { ...browser, ...cookie(tokens[i % LEARNERS]!) } }), check: ok200 },
 	{ key: 'lesson', name: `Lesson page \`GET ${LESSON_PATH}\``, rate: 100, goal: 'p95 < 50 ms', met: (r) => r.latencyMs.p95 < 50 && r.errors === 0, request: (i) => ({ method: 'GET', path: LESSON_PATH, headers: { ...browser, ...cookie(tokens[i % LEARNERS]!) } }), check: ok200 },
+	{ key: 'training', name: 'Training catalog `GET /training`', rate: 50, goal: 'p95 < 80 ms', met: (r) => r.latencyMs.p95 < 80 && r.errors === 0, request: (i) => ({ method: 'GET', path: '/training', headers: { ...browser, ...cookie(tokens[i % LEARNERS]!) } }), check: ok200 },
+	{ key: 'readiness', name: 'National readiness dashboard `GET /readiness/national` (admin)', rate: 10, goal: 'p95 < 300 ms', met: (r) => r.latencyMs.p95 < 300 && r.errors === 0, request: () => ({ method: 'GET', path: '/readiness/national', headers: { ...browser, ...cookie(adminToken) } }), check: ok200 },
 	{
 		key: 'sandbox',
 		name: 'Sandbox command (partner.create, form POST)',

@@ -20,6 +20,7 @@ import { DEMO_PASSWORD } from '#db/seed/demo-users.ts'
 import { seedNational } from '#db/seed/national.server.ts'
 import { runOpenLoop, type OpenLoopResult } from './lib/open-loop.ts'
 import { cpuSecondsOf, machineBusySeconds, memoryOf, startServer, waitForIdle, waitForQuietMachine, type BenchServer } from './lib/server.ts'
+import { benchArgs, requireBuild, rng } from './lib/common.ts'
 
 // `npm run bench:readiness`: issue 10's goal for the national readiness dashboard, p95 < 300 ms at
 // 10 requests/s, on the national data set (3,200 municipalities, 40,000 staff) topped up with
@@ -28,12 +29,7 @@ import { cpuSecondsOf, machineBusySeconds, memoryOf, startServer, waitForIdle, w
 // daily snapshots. Also times the queries, the snapshot job and the exports in-process.
 // Options: --port=3905 --duration=30 (s) --rate=10 --quiet-wait=60 (s) --reuse (keep the database of the last run)
 
-const args = Object.fromEntries(
-	process.argv.slice(2).map((a) => {
-		const [k, v] = a.replace(/^--/, '').split('=')
-		return [k!, v ?? 'true']
-	}),
-)
+const args = benchArgs()
 const PORT = Number(args.port ?? 3905)
 const DURATION_MS = Number(args.duration ?? 30) * 1000
 const RATE = Number(args.rate ?? 10)
@@ -43,19 +39,8 @@ const DAY = 86_400_000
 const TMP = path.resolve('bench/.tmp/readiness')
 const DB_FILE = path.join(TMP, 'readiness.db')
 
-if (!fs.existsSync(path.resolve('build/server/index.js'))) {
-	console.error('No production build found (build/server/index.js). Run `npm run build` first, then `npm run bench:readiness`.')
-	process.exit(1)
-}
+requireBuild('npm run bench:readiness')
 
-/** A deterministic PRNG so two runs build the same data. */
-function rng(seed: number) {
-	let s = seed >>> 0
-	return () => {
-		s = (s * 1664525 + 1013904223) >>> 0
-		return s / 2 ** 32
-	}
-}
 
 const PROGRAMMES = [
 	{ code: 'BENCH-KERET', jobRole: 'keret_admin', subsystem: 'keret', training: ['keret'] },

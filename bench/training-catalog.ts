@@ -12,6 +12,7 @@ import type { TrainingSubsystem } from '#db/schema/training.ts'
 import { seedReference } from '#db/seed/demo.server.ts'
 import { runOpenLoop, type OpenLoopResult, type RequestSpec } from './lib/open-loop.ts'
 import { cpuSecondsOf, machineBusySeconds, startServer, waitForIdle, waitForQuietMachine, type BenchServer } from './lib/server.ts'
+import { benchArgs, requireBuild, rng } from './lib/common.ts'
 
 // `npm run bench:training`: issue 8's goal for the session catalog, measured with the open-loop
 // generator against the production build: 5,000 scheduled sessions (20 counties, presentations
@@ -21,12 +22,7 @@ import { cpuSecondsOf, machineBusySeconds, startServer, waitForIdle, waitForQuie
 //      week calendars) at 50 req/s                                              goal p95 < 80 ms
 // Options: --port=3901 --duration=20 (s) --rate=50 --quiet-wait=120 (s) --only=list,mix
 
-const args = Object.fromEntries(
-	process.argv.slice(2).map((a) => {
-		const [k, v] = a.replace(/^--/, '').split('=')
-		return [k!, v ?? 'true']
-	}),
-)
+const args = benchArgs()
 const PORT = Number(args.port ?? 3901)
 const DURATION_MS = Number(args.duration ?? 20) * 1000
 const RATE = Number(args.rate ?? 50)
@@ -40,19 +36,8 @@ const VIEWERS = 200
 const TMP = path.resolve('bench/.tmp/training')
 const DB_FILE = path.join(TMP, 'training.db')
 
-if (!fs.existsSync(path.resolve('build/server/index.js'))) {
-	console.error('No production build found (build/server/index.js). Run `npm run build` first, then `npm run bench:training`.')
-	process.exit(1)
-}
+requireBuild('npm run bench:training')
 
-/** A deterministic PRNG so two runs build the same data. */
-function rng(seed: number) {
-	let s = seed >>> 0
-	return () => {
-		s = (s * 1664525 + 1013904223) >>> 0
-		return s / 2 ** 32
-	}
-}
 
 console.log('Preparing 5,000 training sessions in bench/.tmp/training …')
 fs.rmSync(TMP, { recursive: true, force: true })

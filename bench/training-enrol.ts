@@ -18,6 +18,7 @@ import { userMunicipalities, userRoles, users } from '#db/schema/users.ts'
 import { seedDemo } from '#db/seed/demo.server.ts'
 import { addWorkingDays } from '#sandbox/shared/calendar.ts'
 import { cpuSecondsOf, startServer, waitForQuietMachine, type BenchServer } from './lib/server.ts'
+import { benchArgs } from './lib/common.ts'
 
 // `npm run bench:training-enrol`: issue 8's burst goal. 200 enrolment requests for one 16-seat lab
 // are sent at the same instant to the production server in cluster mode (as `npm start` runs it),
@@ -26,12 +27,7 @@ import { cpuSecondsOf, startServer, waitForQuietMachine, type BenchServer } from
 // 184 waitlisted, no errors. Options: --port=3910 --burst=200 --seats=16 --quiet-wait=120 (s) --profile (CPU profile of
 // the server; with WEB_CONCURRENCY=1 the profile is of the one process serving the requests)
 
-const args = Object.fromEntries(
-	process.argv.slice(2).map((a) => {
-		const [k, v] = a.replace(/^--/, '').split('=')
-		return [k!, v ?? 'true']
-	}),
-)
+const args = benchArgs()
 const PORT = Number(args.port ?? 3910)
 const BURST = Number(args.burst ?? 200)
 const SEATS = Number(args.seats ?? 16)
