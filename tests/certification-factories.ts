@@ -94,3 +94,12 @@ export function assignStaff(db: Db, userId: number, options: { jobRoles?: Array<
 	for (const jobRole of options.jobRoles ?? []) db.insert(userJobRoles).values({ userId, jobRole }).onConflictDoNothing().run()
 	for (const municipalityId of options.municipalityIds ?? []) db.insert(userMunicipalities).values({ userId, municipalityId }).onConflictDoNothing().run()
 }
+
+/**
+ * The reference seed creates the default programmes; tests that count readiness against their
+ * own programmes switch those off, so only the programmes the test made are required.
+ */
+export function withoutDefaultProgrammes(db: Db) {
+	db.update(certProgrammes).set({ active: false }).run()
+	return db
+}

@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync'
 import readExcelFile from 'read-excel-file/node'
 import { expect, test } from 'vitest'
-import { assignStaff, createProgramme, issueCertificate } from '#tests/certification-factories.ts'
+import { assignStaff, createProgramme, issueCertificate, withoutDefaultProgrammes } from '#tests/certification-factories.ts'
 import { createOffice, createUser } from '#tests/factories.ts'
 import { createTestDb } from '#tests/setup/test-db.ts'
 import { readinessCsv, readinessXlsx } from './export.server.ts'
@@ -10,7 +10,7 @@ const NOW = Date.parse('2026-11-26T08:00:00Z')
 
 /** Every municipality goes live with every subsystem through the reference waves; two programmes. */
 function setup() {
-	const db = createTestDb({ reference: true })
+	const db = withoutDefaultProgrammes(createTestDb({ reference: true }))
 	const { office, members } = createOffice(db, { members: 2, name: 'Tesztvári Közös Önkormányzati Hivatal' })
 	const finance = createProgramme(db, { jobRole: 'penzugyi_ugyintezo', subsystem: 'finance' })
 	const tax = createProgramme(db, { jobRole: 'adougyi_ugyintezo', subsystem: 'tax' })

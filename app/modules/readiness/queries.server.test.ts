@@ -6,7 +6,7 @@ import { readinessSnapshots } from '#db/schema/certification.ts'
 import { municipalities, waves } from '#db/schema/orgs.ts'
 import { attendance, enrolments, sessionDays, trainingSessions } from '#db/schema/training.ts'
 import { users } from '#db/schema/users.ts'
-import { assignStaff, createProgramme, issueCertificate } from '#tests/certification-factories.ts'
+import { assignStaff, createProgramme, issueCertificate, withoutDefaultProgrammes } from '#tests/certification-factories.ts'
 import { createOffice, createUser } from '#tests/factories.ts'
 import { createTestDb } from '#tests/setup/test-db.ts'
 import { createTrainingVenue } from '#tests/training-factories.ts'
@@ -23,7 +23,7 @@ const YEAR = 365 * DAY
  * general tax wave of 2027-06-01); office 2 has C. Programmes: finance clerks and tax clerks.
  */
 function setup() {
-	const db = createTestDb({ reference: true })
+	const db = withoutDefaultProgrammes(createTestDb({ reference: true }))
 	db.delete(waves).run()
 	const first = db.insert(waves).values({ goLiveDate: '2027-01-01', nameHu: 'Első', nameEn: 'First', subsystems: ['keret', 'finance'], scope: 'assigned', createdAt: NOW, updatedAt: NOW }).returning().get()
 	db.insert(waves).values({ goLiveDate: '2027-06-01', nameHu: 'Adó', nameEn: 'Tax', subsystems: ['tax'], scope: 'all', createdAt: NOW, updatedAt: NOW }).run()
