@@ -37,7 +37,7 @@ export function navItems(user: NavUser): Array<{ to: string; label: MessageKey }
 		items.push({ to: '/training/venues', label: 'trainingAdmin.nav.venues' })
 		items.push({ to: '/training/trainers', label: 'trainingAdmin.nav.trainers' })
 	} else {
-		if (hasPermission(user, 'read:training:own')) items.push({ to: '/training/schedule', label: 'trainingAdmin.nav.schedule' })
+		if (hasPermission(user, 'update:training:own')) items.push({ to: '/training/schedule', label: 'trainingAdmin.nav.schedule' })
 		if (hasPermission(user, 'read:training:office') && user.officeId !== null) items.push({ to: '/training/office', label: 'trainingAdmin.nav.office' })
 	}
 	const readiness = hasAnyScope(user, 'read', 'readiness', ['any', 'office'])

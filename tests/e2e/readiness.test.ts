@@ -70,8 +70,9 @@ test('a municipality turns from red to amber to green as its staff certify; the 
 		const first = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Készült Klára 1' }) })
 		const second = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Készült Klára 2' }) })
 		await expect(first.getByText(/^Tanúsított, a tanúsítvány/).first()).toBeVisible()
-		await expect(second.getByText('Nagycsoportos bemutató: Gazdálkodási szakrendszer: hiányzik')).toBeVisible()
-		await expect(second.getByText('Géptermi gyakorlat: Gazdálkodási szakrendszer: hiányzik')).toBeVisible()
+		// every required finance programme lists it, so it may appear more than once
+		await expect(second.getByText('Nagycsoportos bemutató: Gazdálkodási szakrendszer: hiányzik').first()).toBeVisible()
+		await expect(second.getByText('Géptermi gyakorlat: Gazdálkodási szakrendszer: hiányzik').first()).toBeVisible()
 
 		certifyAll(staff[1]!.id)
 		await page.reload()

@@ -16,7 +16,7 @@ import type { Route } from './+types/schedule.ts'
 export function loader({ request }: Route.LoaderArgs) {
 	const user = requireUser(request)
 	const admin = hasPermission(user, 'read:training:any')
-	if (!admin && !hasPermission(user, 'read:training:own')) forbidden()
+	if (!admin && !hasPermission(user, 'update:training:own')) forbidden()
 	const url = new URL(request.url)
 	const requested = optionalIntParam(url, 'trainerId')
 	// A trainer sees only their own schedule; asking for someone else's is refused, not emptied.
