@@ -8,7 +8,7 @@ import { seedDemo } from '#db/seed/demo.server.ts'
 import { DEMO_PASSWORD } from '#db/seed/demo-users.ts'
 import { seedNational } from '#db/seed/national.server.ts'
 import { runOpenLoop, type Check, type OpenLoopResult, type RequestSpec } from './lib/open-loop.ts'
-import { cpuSecondsOf, machineBusySeconds, memoryOf, resetPeakRss, startServer, waitForIdle, type BenchServer } from './lib/server.ts'
+import { childPids, machineBusySeconds, resetPeakRss, startServer, treeCpuSeconds, treePeakRssMb, waitForIdle, type BenchServer } from './lib/server.ts'
 import { benchArgs, requireBuild } from './lib/common.ts'
 
 // `npm run bench` (issue 11): the national data set in its own database, the production build,
@@ -121,7 +121,7 @@ type Row = OpenLoopResult & { key: string; name: string; goal: string; met: bool
 
 async function measure(server: BenchServer, s: Scenario, rate = s.rate, durationMs = DURATION_MS): Promise<Row> {
 	await waitForIdle(server.pid)
-	for (const pid of [server.pid, ...children(server.pid)]) resetPeakRss(pid)
+	for (const pid of [server.pid, ...childPids(server.pid)]) resetPeakRss(pid)
 	const cpu0 = treeCpuSeconds(server.pid)
 	const machine0 = machineBusySeconds()
 	const self0 = process.cpuUsage()
@@ -144,22 +144,6 @@ async function measure(server: BenchServer, s: Scenario, rate = s.rate, duration
 	}
 }
 
-function children(pid: number): Array<number> {
-	return fs
-		.readdirSync('/proc')
-		.filter((p) => /^\d+$/.test(p))
-		.map(Number)
-		.filter((p) => {
-			try {
-				const stat = fs.readFileSync(`/proc/${p}/stat`, 'utf8')
-				return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid
-			} catch {
-				return false
-			}
-		})
-}
-const treeCpuSeconds = (pid: number) => [pid, ...children(pid)].reduce((sum, p) => sum + cpuSecondsOf(p), 0)
-const treePeakRssMb = (pid: number) => [pid, ...children(pid)].reduce((sum, p) => sum + memoryOf(p).peakRssMb, 0)
 
 async function withServer<T>(workers: number, fn: (server: BenchServer) => Promise<T>) {
 	const server = await startServer({ databasePath: DB_FILE, port: PORT, logFile: path.join(TMP, `server-${workers}.log`), env: { WEB_CONCURRENCY: String(workers), SANDBOX_DIR: path.join(TMP, 'sandboxes'), INSECURE_COOKIES: 'true' } })

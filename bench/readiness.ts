@@ -19,7 +19,7 @@ import { seedDemo } from '#db/seed/demo.server.ts'
 import { DEMO_PASSWORD } from '#db/seed/demo-users.ts'
 import { seedNational } from '#db/seed/national.server.ts'
 import { runOpenLoop, type OpenLoopResult } from './lib/open-loop.ts'
-import { cpuSecondsOf, machineBusySeconds, memoryOf, startServer, waitForIdle, waitForQuietMachine, type BenchServer } from './lib/server.ts'
+import { machineBusySeconds, memoryOf, startServer, treeCpuSeconds, waitForIdle, waitForQuietMachine, type BenchServer } from './lib/server.ts'
 import { benchArgs, requireBuild, rng } from './lib/common.ts'
 
 // `npm run bench:readiness`: issue 10's goal for the national readiness dashboard, p95 < 300 ms at
@@ -215,20 +215,6 @@ type Scenario = OpenLoopResult & { name: string; path: string; serverCpuMsPerReq
 const scenarios: Array<Scenario> = []
 let server: BenchServer | null = null
 
-/** CPU seconds of the server and its cluster workers (the workers do the requests). */
-function serverCpuSeconds(pid: number): number {
-	let total = cpuSecondsOf(pid)
-	for (const entry of fs.readdirSync('/proc')) {
-		if (!/^\d+$/.test(entry)) continue
-		try {
-			const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8')
-			if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid) total += cpuSecondsOf(Number(entry))
-		} catch {
-			// the process ended meanwhile
-		}
-	}
-	return total
-}
 
 async function measure(name: string, pathName: string, token: string, goal: string, met: (r: OpenLoopResult) => boolean, meanwhile?: () => () => void) {
 	await waitForIdle(server!.pid)
@@ -236,7 +222,7 @@ async function measure(name: string, pathName: string, token: string, goal: stri
 		const quiet = await waitForQuietMachine(0.5, QUIET_WAIT_MS)
 		if (!quiet.quiet) console.log(`    (the machine is busy with other work: ${quiet.cores.toFixed(2)} cores in use; measuring anyway)`)
 	}
-	const cpu0 = serverCpuSeconds(server!.pid)
+	const cpu0 = treeCpuSeconds(server!.pid)
 	const machine0 = machineBusySeconds()
 	const self0 = process.cpuUsage()
 	const t0 = performance.now()
@@ -251,7 +237,7 @@ async function measure(name: string, pathName: string, token: string, goal: stri
 	})
 	stopMeanwhile?.()
 	const wall = (performance.now() - t0) / 1000
-	const serverCpu = serverCpuSeconds(server!.pid) - cpu0
+	const serverCpu = treeCpuSeconds(server!.pid) - cpu0
 	const self = process.cpuUsage(self0)
 	const other = Math.max(0, machineBusySeconds() - machine0 - serverCpu - (self.user + self.system) / 1e6)
 	const s: Scenario = {

@@ -11,7 +11,7 @@ import { counties } from '#db/schema/orgs.ts'
 import type { TrainingSubsystem } from '#db/schema/training.ts'
 import { seedReference } from '#db/seed/demo.server.ts'
 import { runOpenLoop, type OpenLoopResult, type RequestSpec } from './lib/open-loop.ts'
-import { cpuSecondsOf, machineBusySeconds, startServer, waitForIdle, waitForQuietMachine, type BenchServer } from './lib/server.ts'
+import { machineBusySeconds, startServer, treeCpuSeconds, waitForIdle, waitForQuietMachine, type BenchServer } from './lib/server.ts'
 import { benchArgs, requireBuild, rng } from './lib/common.ts'
 
 // `npm run bench:training`: issue 8's goal for the session catalog, measured with the open-loop
@@ -147,16 +147,6 @@ const MIX = [
 const request = (paths: Array<string>) => (i: number): RequestSpec => ({ method: 'GET', path: paths[i % paths.length]!, headers: { ...browserHeaders, Cookie: `asp_session=${tokens.get(viewers[i % viewers.length]!)}` } })
 const check = (res: { status: number }) => (res.status === 200 ? true : `HTTP ${res.status}`)
 
-/** CPU seconds of the server: the primary and its cluster workers (ADR 008), read from /proc. */
-function serverCpuSeconds(pid: number): number {
-	let children: Array<number> = []
-	try {
-		children = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number)
-	} catch {
-		// no children file: count the primary only
-	}
-	return cpuSecondsOf(pid) + children.reduce((sum, child) => sum + cpuSecondsOf(child), 0)
-}
 
 type Scenario = OpenLoopResult & { name: string; serverCpuMsPerRequest: number; otherCpuPercent: number; goal: string; met: boolean }
 const results: Array<Scenario> = []
@@ -169,13 +159,13 @@ async function measure(name: string, paths: Array<string>): Promise<Scenario> {
 		const machine = await waitForQuietMachine(0.3, QUIET_WAIT_MS)
 		if (!machine.quiet) console.log(`    (the machine is busy with other work: ${machine.cores.toFixed(2)} cores in use; measuring anyway)`)
 	}
-	const cpu0 = serverCpuSeconds(pid)
+	const cpu0 = treeCpuSeconds(pid)
 	const self0 = process.cpuUsage()
 	const machine0 = machineBusySeconds()
 	const t0 = performance.now()
 	const result = await runOpenLoop({ origin: server!.origin, rate: RATE, warmupMs: WARMUP_MS, durationMs: DURATION_MS, request: request(paths), check })
 	const wall = (performance.now() - t0) / 1000
-	const serverCpu = serverCpuSeconds(pid) - cpu0
+	const serverCpu = treeCpuSeconds(pid) - cpu0
 	const self = process.cpuUsage(self0)
 	const otherCpu = Math.max(0, machineBusySeconds() - machine0 - serverCpu - (self.user + self.system) / 1e6)
 	return {

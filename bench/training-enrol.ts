@@ -17,7 +17,7 @@ import { attendance, enrolments, sessionDays, trainingSessions } from '#db/schem
 import { userMunicipalities, userRoles, users } from '#db/schema/users.ts'
 import { seedDemo } from '#db/seed/demo.server.ts'
 import { addWorkingDays } from '#sandbox/shared/calendar.ts'
-import { cpuSecondsOf, startServer, waitForQuietMachine, type BenchServer } from './lib/server.ts'
+import { startServer, treeCpuSeconds, waitForQuietMachine, type BenchServer } from './lib/server.ts'
 import { benchArgs } from './lib/common.ts'
 
 // `npm run bench:training-enrol`: issue 8's burst goal. 200 enrolment requests for one 16-seat lab
@@ -96,16 +96,6 @@ const warmupSession = labOn(30)
 const sessionId = labOn(31)
 const token = createSession(db, coordinator, now, 'bench/training-enrol').token
 
-/** CPU seconds of the server and its cluster workers (children), from /proc. */
-function treeCpuSeconds(pid: number): number {
-	let children: Array<number> = []
-	try {
-		children = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number)
-	} catch {
-		// no children file: count the process alone
-	}
-	return cpuSecondsOf(pid) + children.reduce((sum, child) => sum + treeCpuSeconds(child), 0)
-}
 
 type Answer = { status: number; location: string; ms: number; error?: string }
 

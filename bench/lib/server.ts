@@ -132,3 +132,23 @@ export async function waitForQuietMachine(maxCores = 0.3, timeoutMs = 120_000): 
 	} while (Date.now() < deadline)
 	return { quiet: false, cores }
 }
+
+/** The direct children of a process (the cluster workers of the server), from /proc. */
+export function childPids(pid: number): Array<number> {
+	try {
+		return fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number)
+	} catch {
+		// no children file (older kernel) or the process ended: count the process alone
+		return []
+	}
+}
+
+/** CPU seconds of the server and its cluster workers: in cluster mode the workers do the requests. */
+export function treeCpuSeconds(pid: number): number {
+	return cpuSecondsOf(pid) + childPids(pid).reduce((sum, child) => sum + treeCpuSeconds(child), 0)
+}
+
+/** Peak RSS of the server and its workers together, in MB. */
+export function treePeakRssMb(pid: number): number {
+	return [pid, ...childPids(pid)].reduce((sum, p) => sum + memoryOf(p).peakRssMb, 0)
+}

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import { Form, Link } from 'react-router'
 import { useT } from '#app/components/i18n.tsx'
 import { idleMs, sortSeats, type SeatState, type SeatStatus } from '#app/modules/lab/board.ts'
@@ -84,27 +85,30 @@ function SeatActions({ seat }: { seat: SeatState }) {
 				</Link>
 			) : null}
 			{seat.exerciseId !== null && !seat.done && seat.stepIndex > 0 ? (
-				<button
-					type="submit"
-					name="intent"
-					value="resetStep"
-					className="min-h-11 rounded-md border border-amber-700 bg-white px-3 text-sm font-semibold"
-					onClick={(event) => (confirm(t('lab.action.resetStepConfirm')) ? undefined : event.preventDefault())}
-				>
+				<ConfirmedSubmit intent="resetStep" question={t('lab.action.resetStepConfirm')} className="border-amber-700">
 					{t('lab.action.resetStep')}
-				</button>
+				</ConfirmedSubmit>
 			) : null}
 			{seat.exerciseId !== null ? (
-				<button
-					type="submit"
-					name="intent"
-					value="reset"
-					className="min-h-11 rounded-md border border-red-800 bg-white px-3 text-sm font-semibold text-red-900"
-					onClick={(event) => (confirm(t('lab.action.resetConfirm')) ? undefined : event.preventDefault())}
-				>
+				<ConfirmedSubmit intent="reset" question={t('lab.action.resetConfirm')} className="border-red-800 text-red-900">
 					{t('lab.action.reset')}
-				</button>
+				</ConfirmedSubmit>
 			) : null}
 		</Form>
+	)
+}
+
+/** A seat action that throws away the learner's work: it asks before it submits. */
+function ConfirmedSubmit({ intent, question, className, children }: { intent: string; question: string; className: string; children: ReactNode }) {
+	return (
+		<button
+			type="submit"
+			name="intent"
+			value={intent}
+			className={`min-h-11 rounded-md border bg-white px-3 text-sm font-semibold ${className}`}
+			onClick={(event) => (confirm(question) ? undefined : event.preventDefault())}
+		>
+			{children}
+		</button>
 	)
 }
