@@ -8,7 +8,7 @@ import { seedDemo } from '#db/seed/demo.server.ts'
 import { DEMO_PASSWORD } from '#db/seed/demo-users.ts'
 import { seedNational } from '#db/seed/national.server.ts'
 import { runOpenLoop, type Check, type OpenLoopResult, type RequestSpec } from './lib/open-loop.ts'
-import { childPids, machineBusySeconds, resetPeakRss, startServer, treeCpuSeconds, treePeakRssMb, waitForIdle, type BenchServer } from './lib/server.ts'
+import { machineBusySeconds, resetTreePeakRss, startServer, treeCpuSeconds, treePeakRssMb, waitForIdle, type BenchServer } from './lib/server.ts'
 import { benchArgs, requireBuild } from './lib/common.ts'
 
 // `npm run bench` (issue 11): the national data set in its own database, the production build,
@@ -121,7 +121,7 @@ type Row = OpenLoopResult & { key: string; name: string; goal: string; met: bool
 
 async function measure(server: BenchServer, s: Scenario, rate = s.rate, durationMs = DURATION_MS): Promise<Row> {
 	await waitForIdle(server.pid)
-	for (const pid of [server.pid, ...childPids(server.pid)]) resetPeakRss(pid)
+	resetTreePeakRss(server.pid)
 	const cpu0 = treeCpuSeconds(server.pid)
 	const machine0 = machineBusySeconds()
 	const self0 = process.cpuUsage()

@@ -152,3 +152,8 @@ export function treeCpuSeconds(pid: number): number {
 export function treePeakRssMb(pid: number): number {
 	return [pid, ...childPids(pid)].reduce((sum, p) => sum + memoryOf(p).peakRssMb, 0)
 }
+
+/** Resets the peak RSS of the server and its workers; false when the kernel does not allow it. */
+export function resetTreePeakRss(pid: number): boolean {
+	return [pid, ...childPids(pid)].map((p) => resetPeakRss(p)).every(Boolean)
+}
