@@ -179,6 +179,17 @@ test('the readiness pages are accessible, fit 360 px and show their empty states
 	await page.goto('/readiness/national')
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Országos élesítési felkészültség')
 	await expectNoHorizontalScroll(page, 360)
+	// the county map shrinks to the phone's width instead of scrolling
+	const map = page.getByRole('group', { name: 'Vármegyék térképe' })
+	await expect(map).toBeVisible()
+	expect((await map.boundingBox())!.width).toBeLessThanOrEqual(360)
 	await page.setViewportSize({ width: 1280, height: 900 })
 	await expectAccessible(page)
+	// each county is a link a keyboard reaches and follows
+	const budapest = map.getByRole('link', { name: /^Budapest: / })
+	await budapest.focus()
+	await expect(budapest).toBeFocused()
+	await page.keyboard.press('Enter')
+	await expect(page).toHaveURL(/countyId=/)
+	await expect(budapest).toHaveAttribute('aria-current', 'true')
 })

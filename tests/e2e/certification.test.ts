@@ -1,9 +1,11 @@
 import fs from 'node:fs'
-import { eq } from 'drizzle-orm'
+import { and, eq } from 'drizzle-orm'
 import { extractText, getDocumentProxy } from 'unpdf'
+import { recordExpiries } from '#app/modules/certification/expiry.server.ts'
 import { reevaluateLearner } from '#app/modules/certification/issue.server.ts'
 import { createApiToken } from '#app/modules/xapi/tokens.server.ts'
 import { certificates, certProgrammes, certRequirements } from '#db/schema/certification.ts'
+import { outbox } from '#db/schema/mail.ts'
 import { userJobRoles } from '#db/schema/users.ts'
 import { giveEvidence } from '#tests/certification-factories.ts'
 import { createUser, e2eDb, expect, expectAccessible, loginAs, RAGALY, test } from './fixtures.ts'
@@ -167,4 +169,28 @@ test('an admin builds a programme with validated requirements and revokes a cert
 	const validOnly = await page.request.get(`/api/certifications?programme=${code}&valid=true`, { headers: { Authorization: `Bearer ${created.token}` } })
 	expect(((await validOnly.json()) as { certifications: Array<unknown> }).certifications).toEqual([])
 	expect((await page.request.get('/api/certifications?valid=maybe', { headers: { Authorization: `Bearer ${created.token}` } })).status()).toBe(400)
+})
+
+test('the housekeeping records an expiry once, and the admin sees when and why in the certificate’s history', async ({ page }) => {
+	const admin = await createUser({ roles: ['admin'] })
+	const learner = await createUser({ roles: ['learner'], office: RAGALY })
+	const programmeId = sampleProgramme(`E2E lejáró program ${Date.now().toString(36)}`)
+	const issuedAt = Date.now() - 30 * 86_400_000
+	giveEvidence(e2eDb(), learner.id, { courses: ['asp-bevezeto-minta'], quizzes: [{ ref: 'asp-bevezeto-minta/kiadasi-ciklus', percent: 90 }], exercises: [{ id: 'F1', score: 90 }] }, issuedAt - 1000)
+	const [issued] = e2eDb().transaction((tx) => reevaluateLearner(tx, learner.id, issuedAt, [programmeId]))
+	expect(issued).toBeDefined()
+	// its validity ended yesterday
+	e2eDb().update(certificates).set({ validUntil: Date.now() - 86_400_000 }).where(eq(certificates.id, issued!.id)).run()
+	const now = Date.now()
+	expect(recordExpiries(e2eDb(), now).expired).toBeGreaterThanOrEqual(1)
+	expect(recordExpiries(e2eDb(), now).expired).toBe(0)
+	expect(e2eDb().select().from(outbox).where(and(eq(outbox.kind, 'certificate-expired'), eq(outbox.toAddress, learner.email))).all()).toHaveLength(1)
+
+	await loginAs(page, admin)
+	await page.goto(`/admin/certificates/${issued!.id}`)
+	const card = page.getByRole('main')
+	await expect(card).toContainText('Lejárt')
+	await expect(card).toContainText('Lejárat rögzítve')
+	await expect(card).toContainText('az érvényességi idő véget ért')
+	await expectAccessible(page)
 })

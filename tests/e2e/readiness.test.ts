@@ -101,6 +101,23 @@ test('the admin dashboard shows the county map, the table, the trend and exports
 	const borsod = map.getByRole('link', { name: /^Borsod-Abaúj-Zemplén: / })
 	await expect(borsod).toBeVisible()
 	await expect(page.getByRole('region', { name: 'Vármegyénként' }).getByRole('rowheader')).toHaveCount(20)
+	// every county outline is coloured by the status most of its municipalities have, as the table counts them
+	const rows = await page
+		.getByRole('region', { name: 'Vármegyénként' })
+		.locator('tbody tr')
+		.evaluateAll((trs) => trs.map((tr) => ({ name: tr.querySelector('th')!.textContent!.trim(), counts: [...tr.querySelectorAll('td')].slice(0, 3).map((td) => Number(td.textContent!.replace(/\D/g, ''))) })))
+	expect(rows).toHaveLength(20)
+	for (const { name, counts } of rows) {
+		const [green, amber, red] = counts as [number, number, number]
+		const status = green + amber + red === 0 ? 'none' : red >= amber && red >= green ? 'red' : amber >= green ? 'amber' : 'green'
+		const outline = map.getByRole('link', { name: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: `) }).locator('path')
+		await expect(outline, name).toHaveAttribute('data-status', status)
+		await expect(outline, name).toHaveAttribute('fill', status === 'none' ? '#f1f5f9' : new RegExp(`^url\\(#.+-${status}\\)$`))
+	}
+	// the village this test made counts in Borsod, so Borsod is coloured, not "no municipality"
+	expect(rows.find((r) => r.name === 'Borsod-Abaúj-Zemplén')!.counts.reduce((a, b) => a + b, 0)).toBeGreaterThan(0)
+	await expect(borsod.locator('path')).not.toHaveAttribute('data-status', 'none')
+	await expect(page.getByRole('list', { name: 'Jelmagyarázat' }).first()).toContainText('Piros')
 	// the server took today's snapshot at start-up: the trend has at least one day, also as a table
 	await expect(page.getByRole('img', { name: /önkormányzatok száma naponta/ })).toBeVisible()
 	await expectAccessible(page)
@@ -109,6 +126,7 @@ test('the admin dashboard shows the county map, the table, the trend and exports
 	await borsod.click()
 	await expect(page).toHaveURL(/countyId=/)
 	await expect(page.getByText(/^Borsod-Abaúj-Zemplén · Zöld:/)).toBeVisible()
+	await expect(map.getByRole('link', { name: /^Borsod-Abaúj-Zemplén: / })).toHaveAttribute('aria-current', 'true')
 
 	const csvDownload = page.waitForEvent('download')
 	await page.getByRole('link', { name: 'Letöltés CSV-ben' }).click()

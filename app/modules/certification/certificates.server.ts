@@ -9,6 +9,7 @@ import type { Db, DbOrTx } from '#db/client.server.ts'
 import { certificates, certProgrammes } from '#db/schema/certification.ts'
 import { users } from '#db/schema/users.ts'
 import { publicBaseUrl } from './badge.server.ts'
+import { recordExpiries } from './expiry.server.ts'
 import { certificateState, renewalOpensAt } from './rules.ts'
 
 /** A certificate with what every page shows next to it: holder and programme. */
@@ -71,7 +72,8 @@ export function revokeCertificate(db: Db, actor: { id: number }, id: number, rea
 /**
  * The hourly job: one renewal reminder per certificate once its renewal window has opened (and
  * it is still valid and not already renewed), through the outbox, marked in the same transaction.
- * Expiry needs no write: a certificate is expired when `validUntil` has passed (rules.ts).
+ * A certificate is expired as soon as `validUntil` has passed (rules.ts); this job then records
+ * the expiry once in the audit log and tells the holder (expiry.server.ts).
  */
 export function certificationHousekeeping(db: Db, now: number) {
 	const due = db
@@ -122,7 +124,8 @@ export function certificationHousekeeping(db: Db, now: number) {
 			reminded++
 		})
 	}
-	return { reminded }
+	const { expired } = recordExpiries(db, now)
+	return { reminded, expired }
 }
 
 /** A learner's certificates, newest first. */

@@ -20,6 +20,13 @@ export type CertificationParameters = {
 	/** Bounds an admin may set on a programme. */
 	maxValidityMonths: number
 	maxRenewalWindowDays: number
+	/**
+	 * The holder is mailed about an expiry only when it is recorded within this many days of it
+	 * (a housekeeping run after a long outage, or the first run on old data, records silently).
+	 */
+	expiryNoticeWithinDays: number
+	/** Expiries recorded per transaction, so one run never holds the write lock for long. */
+	expiryBatchSize: number
 }
 
 export const CERTIFICATION_PARAMETERS: ReadonlyArray<CertificationParameters> = [
@@ -31,6 +38,8 @@ export const CERTIFICATION_PARAMETERS: ReadonlyArray<CertificationParameters> = 
 		renewalKinds: ['exercise'],
 		maxValidityMonths: 120,
 		maxRenewalWindowDays: 365,
+		expiryNoticeWithinDays: 7,
+		expiryBatchSize: 200,
 	},
 ]
 

@@ -8,6 +8,7 @@ export type DomainEvent =
 	| { type: 'exercise.completed'; userId: number; payload: { exerciseId: string; attemptId: number; score: number; passed: boolean } }
 	| { type: 'training.attendance.locked'; userId: number; payload: { sessionId: number; kind: 'presentation' | 'lab'; subsystem: string } }
 	| { type: 'certification.issued'; userId: number; payload: { certificateId: number; programmeId: number; number: string } }
+	| { type: 'certification.expired'; userId: number; payload: { certificateId: number; programmeId: number; number: string } }
 
 type Handler<E extends DomainEvent> = (tx: DbOrTx, event: E, now: number) => void
 const handlers = new Map<DomainEvent['type'], Array<Handler<DomainEvent>>>()

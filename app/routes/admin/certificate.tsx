@@ -6,6 +6,7 @@ import { TextField } from '#app/components/ui/field.tsx'
 import { Card, PageHeader } from '#app/components/ui/page.tsx'
 import { requirePermission } from '#app/modules/auth/guards.server.ts'
 import { certificateById, revokeCertificate } from '#app/modules/certification/certificates.server.ts'
+import { EXPIRY_REASON, expiryRecord } from '#app/modules/certification/expiry.server.ts'
 import { certificateState } from '#app/modules/certification/rules.ts'
 import { RevokeSchema } from '#app/modules/certification/schemas.ts'
 import { redirectWithFlash } from '#app/utils/flash.server.ts'
@@ -22,7 +23,8 @@ export function loader({ request, params }: Route.LoaderArgs) {
 	const cert = certificateById(db, idParam(params.certificateId)) ?? notFound()
 	const { credential: _, ...rest } = cert
 	const previous = cert.supersedes ? (certificateById(db, cert.supersedes)?.number ?? null) : null
-	return { cert: { ...rest, state: certificateState(cert, Date.now()) }, previous }
+	const expiry = expiryRecord(db, cert.id)
+	return { cert: { ...rest, state: certificateState(cert, Date.now()) }, previous, expiry: expiry ? { at: expiry.at, standardReason: expiry.reason === EXPIRY_REASON, reason: expiry.reason } : null }
 }
 
 export async function action({ request, params }: Route.ActionArgs) {
@@ -37,7 +39,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 }
 
 export default function CertificatePage() {
-	const { cert, previous } = useLoaderData<typeof loader>()
+	const { cert, previous, expiry } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const t = useT()
 	const locale = useLocale()
@@ -59,6 +61,14 @@ export default function CertificatePage() {
 							<>
 								<dt className="font-medium text-slate-700">{t('cert.revokedReason')}</dt>
 								<dd>{cert.revokedReason}</dd>
+							</>
+						) : null}
+						{expiry ? (
+							<>
+								<dt className="font-medium text-slate-700">{t('cert.expiredAt')}</dt>
+								<dd>{formatDateTime(expiry.at, locale)}</dd>
+								<dt className="font-medium text-slate-700">{t('cert.expiredReason')}</dt>
+								<dd>{expiry.standardReason ? t('cert.expiredReason.validityEnded') : expiry.reason}</dd>
 							</>
 						) : null}
 					</dl>

@@ -114,7 +114,7 @@ export default function NationalReadinessPage() {
 					{t('readiness.map.title')}
 				</h2>
 				<p className="mb-2 max-w-3xl text-slate-700">{t('readiness.map.note')}</p>
-				<CountyMap counties={data.counties} href={(id) => `/readiness/national?countyId=${id}`} />
+				<CountyMap counties={data.counties} href={(id) => `/readiness/national?countyId=${id}`} currentId={data.county?.id ?? null} />
 			</section>
 
 			<section className="mb-8" aria-labelledby="counties-title">

