@@ -1,4 +1,4 @@
-import { NavLink } from 'react-router'
+import { Link, useLocation } from 'react-router'
 import { hasAnyScope, hasPermission, type PlatformRole } from '#app/modules/auth/permissions.ts'
 import type { MessageKey } from '#app/utils/i18n.ts'
 import { useT } from './i18n.tsx'
@@ -50,21 +50,33 @@ export function navItems(user: NavUser): Array<{ to: string; label: MessageKey }
 	return items
 }
 
-const linkClass = ({ isActive }: { isActive: boolean }) =>
-	`block rounded-md px-3 py-2 font-medium ${isActive ? 'bg-brand-700 text-white' : 'text-slate-800 hover:bg-brand-100'}`
+const linkClass = (isActive: boolean) => `block rounded-md px-3 py-2 font-medium ${isActive ? 'bg-brand-700 text-white' : 'text-slate-800 hover:bg-brand-100'}`
+
+/** NavLink's rule: the item is active on its own path and below it, or exactly on it for `end` items. */
+export function isNavItemActive(to: string, pathname: string) {
+	const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname
+	if (to === '/' || to === '/training') return path === to
+	return path === to || path.startsWith(`${to}/`)
+}
 
 export function MainNav({ user }: { user: NavUser }) {
 	const t = useT()
+	const { pathname } = useLocation()
 	const items = navItems(user)
+	// The list renders twice (phone menu and desktop bar): a plain Link with the active state worked
+	// out once per item costs a fraction of NavLink's per-link route resolution (bench/learning.ts).
 	const list = (
 		<ul className="flex flex-col gap-1 md:flex-row md:flex-wrap">
-			{items.map((item) => (
-				<li key={item.to}>
-					<NavLink to={item.to} end={item.to === '/' || item.to === '/training'} className={linkClass}>
-						{t(item.label)}
-					</NavLink>
-				</li>
-			))}
+			{items.map((item) => {
+				const active = isNavItemActive(item.to, pathname)
+				return (
+					<li key={item.to}>
+						<Link to={item.to} className={linkClass(active)} aria-current={active ? 'page' : undefined}>
+							{t(item.label)}
+						</Link>
+					</li>
+				)
+			})}
 		</ul>
 	)
 	return (
