@@ -1,15 +1,12 @@
 import { and, count, desc, eq, gt, isNull, like, lte, or, sql } from 'drizzle-orm'
 import { audit } from '#app/modules/audit/audit.server.ts'
-import { enqueueMail } from '#app/modules/mail/outbox.server.ts'
 import { refuse, RefusalError, runRefusable, type Outcome } from '#app/modules/training/outcome.ts'
-import { formatDate } from '#app/utils/format.ts'
-import { translate } from '#app/utils/i18n.ts'
 import { PAGE_SIZE, searchKey } from '#app/utils/search.ts'
 import type { Db, DbOrTx } from '#db/client.server.ts'
 import { certificates, certProgrammes } from '#db/schema/certification.ts'
 import { users } from '#db/schema/users.ts'
-import { publicBaseUrl } from './badge.server.ts'
 import { recordExpiries } from './expiry.server.ts'
+import { mailCertificateHolder } from './holder-mail.server.ts'
 import { certificateState, renewalOpensAt } from './rules.ts'
 
 /** A certificate with what every page shows next to it: holder and programme. */
@@ -103,24 +100,13 @@ export function certificationHousekeeping(db: Db, now: number) {
 			),
 		)
 		.all()
-	const base = publicBaseUrl()
 	let reminded = 0
 	for (const c of due) {
 		if (c.userStatus === 'disabled' || now < renewalOpensAt(c, c.window)) continue
 		db.transaction((tx) => {
 			const marked = tx.update(certificates).set({ renewalRemindedAt: now }).where(and(eq(certificates.id, c.id), isNull(certificates.renewalRemindedAt))).run()
 			if (marked.changes === 0) return
-			const programme = c.locale === 'en' ? c.nameEn : c.nameHu
-			enqueueMail(
-				tx,
-				{
-					to: c.email,
-					kind: 'certificate-renewal',
-					subject: translate(c.locale, 'cert.mail.renewal.subject', { programme }),
-					text: translate(c.locale, 'cert.mail.renewal.body', { name: c.name, programme, number: c.number, date: formatDate(c.validUntil, c.locale), link: `${base}/certifications` }),
-				},
-				now,
-			)
+			mailCertificateHolder(tx, c, 'certificate-renewal', now)
 			reminded++
 		})
 	}

@@ -1,14 +1,11 @@
 import { and, asc, desc, eq, lte, sql } from 'drizzle-orm'
 import { audit } from '#app/modules/audit/audit.server.ts'
 import { emit } from '#app/modules/events/bus.server.ts'
-import { enqueueMail } from '#app/modules/mail/outbox.server.ts'
-import { formatDate } from '#app/utils/format.ts'
-import { translate } from '#app/utils/i18n.ts'
 import type { Db, DbOrTx } from '#db/client.server.ts'
 import { auditLog } from '#db/schema/audit.ts'
 import { certificates, certProgrammes } from '#db/schema/certification.ts'
 import { users } from '#db/schema/users.ts'
-import { publicBaseUrl } from './badge.server.ts'
+import { mailCertificateHolder } from './holder-mail.server.ts'
 import { certificationParameters } from './parameters.ts'
 
 export const EXPIRED_ACTION = 'certification.expired'
@@ -56,7 +53,6 @@ function dueExpiries(db: DbOrTx, now: number, limit: number) {
  */
 export function recordExpiries(db: Db, now: number) {
 	const { expiryNoticeWithinDays, expiryBatchSize } = certificationParameters(now)
-	const base = publicBaseUrl()
 	let expired = 0
 	let notified = 0
 	for (;;) {
@@ -76,17 +72,7 @@ export function recordExpiries(db: Db, now: number) {
 				)
 				emit(tx, { type: 'certification.expired', userId: c.userId, payload: { certificateId: c.id, programmeId: c.programmeId, number: c.number } }, now)
 				if (c.userStatus === 'disabled' || c.renewed || now - c.validUntil > expiryNoticeWithinDays * DAY) continue
-				const programme = c.locale === 'en' ? c.nameEn : c.nameHu
-				enqueueMail(
-					tx,
-					{
-						to: c.email,
-						kind: 'certificate-expired',
-						subject: translate(c.locale, 'cert.mail.expired.subject', { programme }),
-						text: translate(c.locale, 'cert.mail.expired.body', { name: c.name, programme, number: c.number, date: formatDate(c.validUntil, c.locale), link: `${base}/certifications` }),
-					},
-					now,
-				)
+				mailCertificateHolder(tx, c, 'certificate-expired', now)
 				notified++
 			}
 			return due.length
