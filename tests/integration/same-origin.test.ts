@@ -52,7 +52,7 @@ test('a POST from our own origin passes, by Origin or (without one) by Referer',
 
 test('cross-origin, null, missing and malformed origins are refused with 403 and a message, before any handler runs', async () => {
 	const before = writes
-	const refused = [
+	const refused: Array<Record<string, string>> = [
 		{ Origin: 'https://evil.example' },
 		// another port of the same host is another origin
 		{ Origin: `http://127.0.0.1:${port + 1}` },

@@ -20,6 +20,8 @@ export type CertificationParameters = {
 	/** Bounds an admin may set on a programme. */
 	maxValidityMonths: number
 	maxRenewalWindowDays: number
+	/** The largest credential /verify reads (pasted or uploaded); a signed badge is a few kB. */
+	maxCredentialBytes: number
 }
 
 export const CERTIFICATION_PARAMETERS: ReadonlyArray<CertificationParameters> = [
@@ -31,6 +33,7 @@ export const CERTIFICATION_PARAMETERS: ReadonlyArray<CertificationParameters> = 
 		renewalKinds: ['exercise'],
 		maxValidityMonths: 120,
 		maxRenewalWindowDays: 365,
+		maxCredentialBytes: 65_536,
 	},
 ]
 
