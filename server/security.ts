@@ -83,3 +83,30 @@ export function limitBodySize(req: Request, res: Response, next: NextFunction) {
 	}
 	next()
 }
+
+/**
+ * A route may answer before it reads the body (a redirect to the login page, a 403). Node would
+ * then close the connection under a client still sending, and the client sees a reset instead of
+ * the answer. So the answer's last chunk waits until the rest of the body has been read into
+ * nothing (it is capped by limitBodySize); the route no longer needs it.
+ */
+export function drainUnreadBody(req: Request, res: Response, next: NextFunction) {
+	if (SAFE_METHODS.has(req.method)) return next()
+	const end = res.end.bind(res) as (...args: Array<unknown>) => Response
+	res.end = ((...args: Array<unknown>) => {
+		if (req.complete || req.destroyed) return end(...args)
+		let ended = false
+		const finish = () => {
+			if (ended) return
+			ended = true
+			end(...args)
+		}
+		req.removeAllListeners('data')
+		req.on('data', () => {})
+		req.once('end', finish)
+		req.once('close', finish)
+		req.resume()
+		return res
+	}) as Response['end']
+	next()
+}

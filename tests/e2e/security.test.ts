@@ -1,9 +1,11 @@
-import { count, eq, like } from 'drizzle-orm'
+import { and, count, eq, like } from 'drizzle-orm'
 import type { APIRequestContext, Page } from '@playwright/test'
+import { RESET_MAILS_PER_WINDOW } from '#app/modules/auth/policy.ts'
 import { createSession } from '#app/modules/auth/session.server.ts'
 import { CSV_MAX_BYTES, CSV_MAX_ROWS } from '#app/utils/csv.server.ts'
 import { certificationParameters } from '#app/modules/certification/parameters.ts'
 import { sessions } from '#db/schema/auth.ts'
+import { outbox } from '#db/schema/mail.ts'
 import { municipalities } from '#db/schema/orgs.ts'
 import { enrolments } from '#db/schema/training.ts'
 import { users } from '#db/schema/users.ts'
@@ -186,4 +188,15 @@ test('a sandbox tax statement above the size or the row limit is refused with th
 	await upload.getByRole('button', { name: button }).click()
 	await expect(page.getByText(`Túl sok tétel (${items}); egy kivonat legfeljebb ${STATEMENT_LIMITS.maxLines} tételt tartalmazhat.`)).toBeVisible()
 	await expect(page.getByRole('region', { name: 'Beolvasott kivonatok' }).getByRole('row').filter({ hasText: 'hosszu.csv' })).toHaveCount(0)
+})
+
+test('asking for password resets again and again sends only the limit of mails an hour, with the same answer every time', async ({ request }) => {
+	const user = await createUser({ roles: ['learner'], office: RAGALY })
+	for (let i = 0; i < RESET_MAILS_PER_WINDOW + 2; i++) {
+		const answer = await request.post('/forgot-password', { form: { email: user.email }, headers: { Origin: ORIGIN }, maxRedirects: 0 })
+		expect(answer.status()).toBe(302)
+		expect(answer.headers()['location']).toBe('/login')
+	}
+	const mails = e2eDb().select({ n: count() }).from(outbox).where(and(eq(outbox.toAddress, user.email), eq(outbox.kind, 'reset'))).get()!.n
+	expect(mails).toBe(RESET_MAILS_PER_WINDOW)
 })
