@@ -10,7 +10,7 @@ import { municipalities } from '#db/schema/orgs.ts'
 import { enrolments } from '#db/schema/training.ts'
 import { users } from '#db/schema/users.ts'
 import { STATEMENT_HEADER, STATEMENT_LIMITS } from '#sandbox/tax/calc/statement-file.ts'
-import { createUser, e2eDb, expect, loginAs, RAGALY, test } from './fixtures.ts'
+import { createUser, e2eDb, expect, expectAccessible, loginAs, RAGALY, test } from './fixtures.ts'
 import { form } from './sandbox-ui.ts'
 import { dateFromToday, scheduleSession, trainingVenue } from './training-data.ts'
 
@@ -160,6 +160,7 @@ test('the credential check refuses a file above its limit next to the file field
 	const file = page.getByLabel('Vagy töltse fel a fájlt')
 	await expect(file).toHaveAttribute('aria-invalid', 'true')
 	await expect(page.locator('#credential-file-error')).toHaveText(`A hitelesítő legfeljebb ${maxKb} kB lehet; ez nem egy tanúsítvány hitelesítője.`)
+	await expectAccessible(page)
 })
 
 test('a sandbox tax statement above the size or the row limit is refused with the limit named and imports nothing', async ({ page }) => {
