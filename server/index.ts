@@ -19,7 +19,7 @@ import { readinessHousekeeping } from '#app/modules/readiness/snapshots.server.t
 import { getEnv } from '#app/utils/env.server.ts'
 import { logger } from '#app/utils/logger.server.ts'
 import { migrateDb, openDb } from '#db/client.server.ts'
-import { limitBodySize, sameOriginOnly, securityHeaders } from './security.ts'
+import { drainUnreadBody, limitBodySize, sameOriginOnly, securityHeaders } from './security.ts'
 
 const BUILD_DIR = path.resolve(process.cwd(), 'build')
 
@@ -63,6 +63,7 @@ export async function startServer(options: { background?: boolean } = {}) {
 	app.use(securityHeaders)
 	app.use(sameOriginOnly)
 	app.use(limitBodySize)
+	app.use(drainUnreadBody)
 	app.all(
 		'/{*splat}',
 		createRequestHandler({

@@ -32,13 +32,18 @@ export function securityHeaders(req: Request, res: Response, next: NextFunction)
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 
+/** Fetch-metadata values that name a request started by another site (ADR 017). */
+const FOREIGN_FETCH_SITES = new Set(['cross-site', 'same-site'])
+
 /**
- * CSRF defence: a state-changing request must come from our own origin. Browsers send
+ * CSRF defence (ADR 017): a state-changing request must come from our own origin. Browsers send
  * Origin on every cross-origin and same-origin POST; we fall back to Referer, and refuse
- * requests that carry neither.
+ * requests that carry neither (OWASP's recommendation), or whose fetch metadata says another
+ * site started them, whatever the other headers claim.
  */
 export function sameOriginOnly(req: Request, res: Response, next: NextFunction) {
 	if (SAFE_METHODS.has(req.method)) return next()
+	if (FOREIGN_FETCH_SITES.has(req.get('sec-fetch-site') ?? '')) return refuseForeign(res)
 	const host = req.get('host')
 	const source = req.get('origin') ?? req.get('referer')
 	let sourceHost: string | null = null
@@ -48,6 +53,10 @@ export function sameOriginOnly(req: Request, res: Response, next: NextFunction) 
 		sourceHost = null
 	}
 	if (host && sourceHost === host) return next()
+	refuseForeign(res)
+}
+
+function refuseForeign(res: Response) {
 	res.status(403).type('text/plain; charset=utf-8').send(
 		'A kérést elutasítottuk: nem erről az oldalról érkezett. / Request refused: it did not come from this site.',
 	)
@@ -72,5 +81,32 @@ export function limitBodySize(req: Request, res: Response, next: NextFunction) {
 		res.status(413).type('text/plain; charset=utf-8').send(`A feltöltés túl nagy (legfeljebb ${MAX_BODY_BYTES / 1024 / 1024} MB). / The upload is too large (at most ${MAX_BODY_BYTES / 1024 / 1024} MB).`)
 		return
 	}
+	next()
+}
+
+/**
+ * A route may answer before it reads the body (a redirect to the login page, a 403). Node would
+ * then close the connection under a client still sending, and the client sees a reset instead of
+ * the answer. So the answer's last chunk waits until the rest of the body has been read into
+ * nothing (it is capped by limitBodySize); the route no longer needs it.
+ */
+export function drainUnreadBody(req: Request, res: Response, next: NextFunction) {
+	if (SAFE_METHODS.has(req.method)) return next()
+	const end = res.end.bind(res) as (...args: Array<unknown>) => Response
+	res.end = ((...args: Array<unknown>) => {
+		if (req.complete || req.destroyed) return end(...args)
+		let ended = false
+		const finish = () => {
+			if (ended) return
+			ended = true
+			end(...args)
+		}
+		req.removeAllListeners('data')
+		req.on('data', () => {})
+		req.once('end', finish)
+		req.once('close', finish)
+		req.resume()
+		return res
+	}) as Response['end']
 	next()
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { zAmount, zId, zIsoDate, zNonNegative, zText } from '../shared/zod.ts'
 import { ADONEMEK } from './reference/adonemek.ts'
+import { STATEMENT_LIMITS } from './calc/statement-file.ts'
 
 /**
  * Local-tax command inputs (zod), validated by `execute()`. Identifiers are checked (check digits) by the
@@ -74,7 +75,7 @@ export const taxCommandSchemas = {
 		sensitivity: z.enum(['normal', 'erzekeny', 'fokozottan']).default('normal'),
 		filedOn: zIsoDate,
 	}),
-	'tax.statement.import': z.object({ type: z.literal('tax.statement.import'), fileName: zText(200), content: z.string().min(1).max(5_000_000) }),
+	'tax.statement.import': z.object({ type: z.literal('tax.statement.import'), fileName: zText(200), content: z.string().min(1).max(STATEMENT_LIMITS.maxBytes) }),
 	'tax.payment.identify': z.object({ type: z.literal('tax.payment.identify'), lineId: zId, taxpayerId: zId }),
 	'tax.suspense.note': z.object({ type: z.literal('tax.suspense.note'), lineId: zId, note: zText(500) }),
 	'tax.transfer': z.object({ type: z.literal('tax.transfer'), taxpayerId: zId, fromAdonem: zAdonem, toAdonem: zAdonem, amount: zAmount, reason: zText(500) }),

@@ -14,5 +14,8 @@ export const LOCKOUT_MS = 15 * 60 * 1000
 /** Attempts per IP address in the window before further attempts are refused. */
 export const IP_ATTEMPT_LIMIT = 30
 export const IP_WINDOW_MS = 15 * 60 * 1000
+/** Reset mails to one address per window: enough for a lost mail, too few to flood an inbox. */
+export const RESET_MAILS_PER_WINDOW = 3
+export const RESET_MAIL_WINDOW_MS = 60 * 60 * 1000
 export const PASSWORD_MIN = 10
 export const PASSWORD_MAX = 128

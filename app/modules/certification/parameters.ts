@@ -27,6 +27,8 @@ export type CertificationParameters = {
 	expiryNoticeWithinDays: number
 	/** Expiries recorded per transaction, so one run never holds the write lock for long. */
 	expiryBatchSize: number
+	/** The largest credential /verify reads (pasted or uploaded); a signed badge is a few kB. */
+	maxCredentialBytes: number
 }
 
 export const CERTIFICATION_PARAMETERS: ReadonlyArray<CertificationParameters> = [
@@ -40,6 +42,7 @@ export const CERTIFICATION_PARAMETERS: ReadonlyArray<CertificationParameters> = 
 		maxRenewalWindowDays: 365,
 		expiryNoticeWithinDays: 7,
 		expiryBatchSize: 200,
+		maxCredentialBytes: 65_536,
 	},
 ]
 

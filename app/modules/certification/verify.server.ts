@@ -1,5 +1,6 @@
 import type { Db } from '#db/client.server.ts'
 import { certificateByCode, type CertificateView } from './certificates.server.ts'
+import { certificationParameters } from './parameters.ts'
 import { certificateState } from './rules.ts'
 import { signingKey, verifyCredential, type VerifyFailure } from './signing.server.ts'
 
@@ -40,11 +41,25 @@ export function checkCredential(db: Db, text: string, now: number): CredentialCh
 	return { ok: true, certificate: code ? certificateForCode(db, code, now) : null }
 }
 
-/** The credential from the form: the pasted text, or else the uploaded file (at most 64 kB). */
-export async function credentialFromForm(formData: FormData): Promise<string> {
+export type CredentialInput = { ok: true; text: string } | { ok: false; problem: 'empty' | 'tooLarge'; field: 'credential' | 'file'; maxKb: number }
+
+/**
+ * The credential from the form: the pasted text, or else the uploaded file. Either above the
+ * limit is refused with its own message (never cut short, which would only read as a bad proof).
+ */
+export async function credentialFromForm(formData: FormData, now: number): Promise<CredentialInput> {
+	const max = certificationParameters(now).maxCredentialBytes
+	const maxKb = Math.floor(max / 1024)
 	const pasted = formData.get('credential')
-	if (typeof pasted === 'string' && pasted.trim()) return pasted.trim().slice(0, 65_536)
+	if (typeof pasted === 'string' && pasted.trim()) {
+		if (Buffer.byteLength(pasted, 'utf8') > max) return { ok: false, problem: 'tooLarge', field: 'credential', maxKb }
+		return { ok: true, text: pasted.trim() }
+	}
 	const file = formData.get('file')
-	if (file && typeof file === 'object' && 'text' in file && file.size > 0 && file.size <= 65_536) return (await file.text()).trim()
-	return ''
+	if (file instanceof File && file.size > 0) {
+		if (file.size > max) return { ok: false, problem: 'tooLarge', field: 'file', maxKb }
+		const text = (await file.text()).trim()
+		if (text) return { ok: true, text }
+	}
+	return { ok: false, problem: 'empty', field: 'credential', maxKb }
 }

@@ -1,6 +1,5 @@
+import { STATEMENT_LIMITS } from '#sandbox/tax/calc/statement-file.ts'
 import type { CommandError } from '#sandbox/shared/result.ts'
-
-const MAX_BYTES = 5_000_000
 
 function refused(hu: string, en: string): { refused: CommandError } {
 	return { refused: { code: 'VALIDATION', field: 'content', message: { hu, en } } }
@@ -15,6 +14,7 @@ export async function statementInput(formData: FormData): Promise<Record<string,
 	if (formData.get('source') !== 'file') return { fileName: String(formData.get('fileName') || 'kivonat.csv'), content: String(formData.get('content') ?? '') }
 	const file = formData.get('file')
 	if (!(file instanceof File) || file.size === 0) return refused('Válasszon ki egy kivonatfájlt.', 'Choose a statement file.')
-	if (file.size > MAX_BYTES) return refused('A kivonatfájl legfeljebb 5 MB lehet.', 'A statement file may be at most 5 MB.')
+	const mb = STATEMENT_LIMITS.maxBytes / 1_000_000
+	if (file.size > STATEMENT_LIMITS.maxBytes) return refused(`A kivonatfájl legfeljebb ${mb} MB lehet.`, `A statement file may be at most ${mb} MB.`)
 	return { fileName: file.name.slice(0, 200) || 'kivonat.csv', content: await file.text() }
 }

@@ -6,6 +6,7 @@ import { useT } from '#app/components/i18n.tsx'
 import { SubmitButton } from '#app/components/ui/button.tsx'
 import { TextField } from '#app/components/ui/field.tsx'
 import { requireAnonymous } from '#app/modules/auth/guards.server.ts'
+import { RESET_MAIL_WINDOW_MS, RESET_MAILS_PER_WINDOW } from '#app/modules/auth/policy.ts'
 import { EmailSchema } from '#app/modules/auth/schemas.ts'
 import { issueToken } from '#app/modules/auth/tokens.server.ts'
 import { enqueueMail } from '#app/modules/mail/outbox.server.ts'
@@ -17,8 +18,6 @@ import { getDb } from '#db/client.server.ts'
 import { outbox } from '#db/schema/mail.ts'
 import { users } from '#db/schema/users.ts'
 import type { Route } from './+types/forgot-password.ts'
-
-const MAX_RESET_MAILS_PER_HOUR = 3
 
 export function loader({ request }: Route.LoaderArgs) {
 	requireAnonymous(request)
@@ -40,9 +39,9 @@ export async function action({ request }: Route.ActionArgs) {
 	const recent = db
 		.select({ n: count() })
 		.from(outbox)
-		.where(and(eq(outbox.toAddress, parsed.data.email), eq(outbox.kind, 'reset'), gt(outbox.createdAt, now - 3_600_000)))
+		.where(and(eq(outbox.toAddress, parsed.data.email), eq(outbox.kind, 'reset'), gt(outbox.createdAt, now - RESET_MAIL_WINDOW_MS)))
 		.get()
-	if (user && (recent?.n ?? 0) < MAX_RESET_MAILS_PER_HOUR) {
+	if (user && (recent?.n ?? 0) < RESET_MAILS_PER_WINDOW) {
 		db.transaction((tx) => {
 			const token = issueToken(tx, user.id, 'reset', now)
 			enqueueMail(tx, resetMail(user.locale, user, appUrl(`/reset-password/${token}`)), now)

@@ -27,7 +27,7 @@ export default function VerifyCodePage() {
 		<>
 			<PageHeader title={t('cert.verify.title')} description={t('cert.verify.intro')} />
 			{certificate ? <CertificateStatus certificate={certificate} /> : <EmptyState title={t('cert.verify.notFound')} />}
-			<CredentialForm result={actionData?.result ?? null} empty={actionData?.empty ?? false} />
+			<CredentialForm result={actionData?.result ?? null} problem={actionData?.problem ?? null} />
 			<p className="mt-4 text-sm">
 				<a className="text-brand-700 underline" href="/verify/issuer">
 					{t('cert.verify.issuerKey')}

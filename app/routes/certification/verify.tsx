@@ -21,7 +21,7 @@ export default function VerifyPage() {
 	return (
 		<>
 			<PageHeader title={t('cert.verify.title')} description={t('cert.verify.intro')} />
-			<CredentialForm result={actionData?.result ?? null} empty={actionData?.empty ?? false} />
+			<CredentialForm result={actionData?.result ?? null} problem={actionData?.problem ?? null} />
 			<p className="mt-4 text-sm">
 				<a className="text-brand-700 underline" href="/verify/issuer">
 					{t('cert.verify.issuerKey')}

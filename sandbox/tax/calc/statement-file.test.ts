@@ -3,7 +3,7 @@ import fc from 'fast-check'
 import { expect, test } from 'vitest'
 import { assessmentInstalmentDates } from './due-dates.ts'
 import { lateInterest } from './late-interest.ts'
-import { STATEMENT_HEADER, extractTaxpayerId, parseStatementFile } from './statement-file.ts'
+import { STATEMENT_HEADER, STATEMENT_LIMITS, extractTaxpayerId, parseStatementFile } from './statement-file.ts'
 
 function sample(name: string): string {
 	return readFileSync(new URL(`../samples/${name}`, import.meta.url), 'utf8')
@@ -153,4 +153,14 @@ test('property: any valid line written with quoting where needed parses back to 
 			},
 		),
 	)
+})
+
+test('a statement of more items than the limit is refused as a whole with the limit named; blank lines do not count', () => {
+	const item = (i: number) => `2026-03-16;2026-03-16;${ACCOUNTS.alsobukkHipa};1000;Teszt Elek;;8333380018;B${i}`
+	const file = (n: number) => [STATEMENT_HEADER, ...Array.from({ length: n }, (_, i) => item(i)), '', ''].join('\n')
+	const atLimit = parseStatementFile(file(STATEMENT_LIMITS.maxLines))
+	expect(atLimit.ok && atLimit.lines.length).toBe(STATEMENT_LIMITS.maxLines)
+	const over = parseStatementFile(file(STATEMENT_LIMITS.maxLines + 1))
+	expect(over.ok).toBe(false)
+	expect(!over.ok && over.problems.map((p) => p.message.en)).toEqual([`Too many items (${STATEMENT_LIMITS.maxLines + 1}); a statement holds at most ${STATEMENT_LIMITS.maxLines}. Split the file.`])
 })

@@ -28,6 +28,13 @@ export type StatementColumn = (typeof STATEMENT_COLUMNS)[number]
 
 export const STATEMENT_HEADER = STATEMENT_COLUMNS.join(';')
 
+/**
+ * Limits of one statement file (issue 11: every import has a size and a row limit). A busy
+ * collection account books a few hundred items a day; the limits are far above that and keep one
+ * import a bounded amount of work.
+ */
+export const STATEMENT_LIMITS = { maxBytes: 5_000_000, maxLines: 10_000 } as const
+
 export type StatementLine = {
 	/** Line number in the file (the header is line 1). */
 	line: number
@@ -108,6 +115,11 @@ export function parseStatementFile(text: string): StatementParseResult {
 				),
 			],
 		}
+	}
+	const items = rows.reduce((n, row, index) => (index > 0 && row.trim() !== '' ? n + 1 : n), 0)
+	if (items > STATEMENT_LIMITS.maxLines) {
+		const max = STATEMENT_LIMITS.maxLines
+		return { ok: false, problems: [problem(1, undefined, `Túl sok tétel (${items}); egy kivonat legfeljebb ${max} tételt tartalmazhat. Ossza több fájlra.`, `Too many items (${items}); a statement holds at most ${max}. Split the file.`)] }
 	}
 	const problems: Array<StatementProblem> = []
 	const lines: Array<StatementLine> = []

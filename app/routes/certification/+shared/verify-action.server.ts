@@ -4,7 +4,8 @@ import { getDb } from '#db/client.server.ts'
 
 /** Shared by /verify and /verify/:code: nothing is stored, the answer is computed and shown. */
 export async function verifyCredentialAction(request: Request) {
-	const text = await credentialFromForm(await request.formData())
-	if (!text) return data({ result: null, empty: true }, { status: 400 })
-	return { result: checkCredential(getDb(), text, Date.now()), empty: false }
+	const now = Date.now()
+	const input = await credentialFromForm(await request.formData(), now)
+	if (!input.ok) return data({ result: null, problem: { field: input.field, key: `cert.verify.${input.problem}` as const, maxKb: input.maxKb } }, { status: 400 })
+	return { result: checkCredential(getDb(), input.text, now), problem: null }
 }

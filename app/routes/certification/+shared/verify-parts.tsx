@@ -45,8 +45,12 @@ export function CertificateStatus({ certificate }: { certificate: PublicCertific
 	)
 }
 
-export function CredentialForm({ result, empty }: { result: CredentialCheck | null; empty: boolean }) {
+export type CredentialProblem = { field: 'credential' | 'file'; key: 'cert.verify.empty' | 'cert.verify.tooLarge'; maxKb: number }
+
+export function CredentialForm({ result, problem }: { result: CredentialCheck | null; problem: CredentialProblem | null }) {
 	const t = useT()
+	const empty = problem?.field === 'credential'
+	const tooLarge = problem?.field === 'file'
 	return (
 		<Card title={t('cert.verify.check')}>
 			<p className="mb-3 text-slate-700">{t('cert.verify.checkIntro')}</p>
@@ -70,9 +74,9 @@ export function CredentialForm({ result, empty }: { result: CredentialCheck | nu
 						aria-describedby={empty ? 'credential-error' : undefined}
 						className="mt-1 block w-full rounded-md border border-slate-400 bg-white px-3 py-2 font-mono text-sm"
 					/>
-					{empty ? (
+					{problem && empty ? (
 						<p id="credential-error" className="mt-1 text-sm font-medium text-red-800">
-							{t('cert.verify.empty')}
+							{t(problem.key, { kb: problem.maxKb })}
 						</p>
 					) : null}
 				</div>
@@ -80,7 +84,20 @@ export function CredentialForm({ result, empty }: { result: CredentialCheck | nu
 					<label htmlFor="credential-file" className="block font-medium text-slate-800">
 						{t('cert.verify.upload')}
 					</label>
-					<input id="credential-file" name="file" type="file" accept=".json,application/json,application/ld+json" className="mt-1 block w-full" />
+					<input
+						id="credential-file"
+						name="file"
+						type="file"
+						accept=".json,application/json,application/ld+json"
+						aria-invalid={tooLarge || undefined}
+						aria-describedby={tooLarge ? 'credential-file-error' : undefined}
+						className="mt-1 block w-full"
+					/>
+					{problem && tooLarge ? (
+						<p id="credential-file-error" className="mt-1 text-sm font-medium text-red-800">
+							{t(problem.key, { kb: problem.maxKb })}
+						</p>
+					) : null}
 				</div>
 				<SubmitButton>{t('cert.verify.submit')}</SubmitButton>
 			</Form>
