@@ -127,6 +127,7 @@ const SCENARIOS: Array<Scenario> = [
 		goal: 'p95 < 100 ms',
 		met: (r) => r.latencyMs.p95 < 100 && r.errors === 0,
 		prepare: async (origin) => {
+			practice.length = 0
 			for (const token of tokens.slice(0, 50)) practice.push((await post(origin, token, '/sandbox', { intent: 'create' })).replace(/^.*\/sandbox\//, ''))
 		},
 		request: (i, origin) => formPost(`/sandbox/${practice[i % practice.length]}/partners`, tokens[i % practice.length]!, partnerForm(i), origin),
@@ -139,6 +140,7 @@ const SCENARIOS: Array<Scenario> = [
 		goal: 'p95 < 100 ms',
 		met: (r) => r.latencyMs.p95 < 100 && r.errors === 0,
 		prepare: async (origin) => {
+			exercise.length = 0
 			for (const token of tokens.slice(100, 150)) exercise.push((await post(origin, token, '/practice/F3', { intent: 'start' })).replace(/^.*\/sandbox\//, '').replace(/[/?#].*$/, ''))
 		},
 		request: (i, origin) => formPost(`/sandbox/${exercise[i % exercise.length]}/partners`, tokens[100 + (i % exercise.length)]!, partnerForm(i), origin),
