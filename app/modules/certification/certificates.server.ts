@@ -6,7 +6,7 @@ import type { Db, DbOrTx } from '#db/client.server.ts'
 import { certificates, certProgrammes } from '#db/schema/certification.ts'
 import { users } from '#db/schema/users.ts'
 import { recordExpiries } from './expiry.server.ts'
-import { mailCertificateHolder } from './holder-mail.server.ts'
+import { holderColumns, mailCertificateHolder } from './holder-mail.server.ts'
 import { certificateState, renewalOpensAt } from './rules.ts'
 
 /** A certificate with what every page shows next to it: holder and programme. */
@@ -79,12 +79,7 @@ export function certificationHousekeeping(db: Db, now: number) {
 			number: certificates.number,
 			validUntil: certificates.validUntil,
 			window: certProgrammes.renewalWindowDays,
-			nameHu: certProgrammes.nameHu,
-			nameEn: certProgrammes.nameEn,
-			email: users.email,
-			name: users.name,
-			locale: users.locale,
-			userStatus: users.status,
+			...holderColumns,
 		})
 		.from(certificates)
 		.innerJoin(certProgrammes, eq(certProgrammes.id, certificates.programmeId))

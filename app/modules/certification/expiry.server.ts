@@ -5,7 +5,7 @@ import type { Db, DbOrTx } from '#db/client.server.ts'
 import { auditLog } from '#db/schema/audit.ts'
 import { certificates, certProgrammes } from '#db/schema/certification.ts'
 import { users } from '#db/schema/users.ts'
-import { mailCertificateHolder } from './holder-mail.server.ts'
+import { holderColumns, mailCertificateHolder } from './holder-mail.server.ts'
 import { certificationParameters } from './parameters.ts'
 
 export const EXPIRED_ACTION = 'certification.expired'
@@ -27,12 +27,7 @@ function dueExpiries(db: DbOrTx, now: number, limit: number) {
 			programmeId: certificates.programmeId,
 			validUntil: certificates.validUntil,
 			programmeCode: certProgrammes.code,
-			nameHu: certProgrammes.nameHu,
-			nameEn: certProgrammes.nameEn,
-			email: users.email,
-			name: users.name,
-			locale: users.locale,
-			userStatus: users.status,
+			...holderColumns,
 			renewed,
 		})
 		.from(certificates)

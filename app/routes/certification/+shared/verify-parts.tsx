@@ -47,6 +47,16 @@ export function CertificateStatus({ certificate }: { certificate: PublicCertific
 
 export type CredentialProblem = { field: 'credential' | 'file'; key: 'cert.verify.empty' | 'cert.verify.tooLarge'; maxKb: number }
 
+/** The refusal under the field it is about (the textarea or the file input). */
+function ProblemMessage({ id, problem }: { id: string; problem: CredentialProblem }) {
+	const t = useT()
+	return (
+		<p id={id} className="mt-1 text-sm font-medium text-red-800">
+			{t(problem.key, { kb: problem.maxKb })}
+		</p>
+	)
+}
+
 export function CredentialForm({ result, problem }: { result: CredentialCheck | null; problem: CredentialProblem | null }) {
 	const t = useT()
 	const empty = problem?.field === 'credential'
@@ -74,11 +84,7 @@ export function CredentialForm({ result, problem }: { result: CredentialCheck | 
 						aria-describedby={empty ? 'credential-error' : undefined}
 						className="mt-1 block w-full rounded-md border border-slate-400 bg-white px-3 py-2 font-mono text-sm"
 					/>
-					{problem && empty ? (
-						<p id="credential-error" className="mt-1 text-sm font-medium text-red-800">
-							{t(problem.key, { kb: problem.maxKb })}
-						</p>
-					) : null}
+					{problem && empty ? <ProblemMessage id="credential-error" problem={problem} /> : null}
 				</div>
 				<div className="mb-4">
 					<label htmlFor="credential-file" className="block font-medium text-slate-800">
@@ -93,11 +99,7 @@ export function CredentialForm({ result, problem }: { result: CredentialCheck | 
 						aria-describedby={tooLarge ? 'credential-file-error' : undefined}
 						className="mt-1 block w-full"
 					/>
-					{problem && tooLarge ? (
-						<p id="credential-file-error" className="mt-1 text-sm font-medium text-red-800">
-							{t(problem.key, { kb: problem.maxKb })}
-						</p>
-					) : null}
+					{problem && tooLarge ? <ProblemMessage id="credential-file-error" problem={problem} /> : null}
 				</div>
 				<SubmitButton>{t('cert.verify.submit')}</SubmitButton>
 			</Form>
