@@ -12,7 +12,7 @@ import { memoryOf, startServer, waitForIdle, waitForQuietMachine, type BenchServ
 
 // Issue 9's goals for the live lab: a 30-seat room with the trainer's board open, learners acting
 // 20 times a second: event-to-board latency p95 < 1 s; memory per open board < 5 MB.
-// `npm run build && npm run bench:lab [-- --seconds=60 --boards=100 --port=3290]`
+// `npm run build && npm run bench:lab [-- --seconds=60 --boards=100 --port=3290 --national]`
 //
 // 1. Hot start: preparing 16 learners × 3 exercises (cold: templates built first; warm: templates exist).
 // 2. Latency: the production server (two workers) serves the board and 30 learner streams; half the
@@ -38,6 +38,12 @@ const { appendLabEvent } = await import('#app/modules/lab/log.server.ts')
 const db = openDb(dbFile)
 migrateDb(db)
 seedReference(db, Date.now())
+// `npm run bench` passes --national: the lab's tables then hold a nation's users beside the room.
+if (process.argv.includes('--national')) {
+	const { seedNational } = await import('#db/seed/national.server.ts')
+	const { hashPassword } = await import('#app/modules/auth/password.server.ts')
+	seedNational(db, Date.now(), await hashPassword('Bench-jelszo-2017'))
+}
 
 function person(d: Db, i: number, role: 'learner' | 'trainer') {
 	const now = Date.now()

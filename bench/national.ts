@@ -20,8 +20,9 @@ import { quizForm } from './lib/quiz-form.ts'
 // bench/results/national-<date>.json and prints a Markdown table (p50/p95/p99, achieved rate,
 // errors, peak RSS). Then the capacity model: the same mix at rising rates, once with one HTTP
 // worker and once with one per core, to find how many active learners one 2-core node holds.
-// The enrolment burst and the lab board need their own data and clients: they run as the
-// bench:training-enrol and bench:lab scripts (child processes) and their results join the table.
+// The enrolment burst and the lab board need their own rooms, learners and clients: they run as the
+// bench:training-enrol and bench:lab scripts (child processes, with the national data set seeded
+// beside their own) and their results join the table.
 // Options: --port=3910 --duration=15 (s per scenario) --only=dashboard,lesson,quiz,…,burst,lab
 //          --skip-capacity --workers=2 (cluster size for the scenarios) --warmup=20 (s of mixed
 //          traffic before the first measurement: a serving node is warm, a fresh process is not)
@@ -271,7 +272,7 @@ function subBench(script: string, resultPrefix: string, extra: Array<string>): R
 type Extra = { name: string; command: string; result: string; goal: string; met: boolean }
 const extras: Array<Extra> = []
 if (wanted('burst')) {
-	const r = subBench('training-enrol.ts', 'training-enrol', ['--quiet-wait=30'])
+	const r = subBench('training-enrol.ts', 'training-enrol', ['--quiet-wait=30', '--national'])
 	if (r)
 		extras.push({
 			name: `Enrolment burst: ${r.burst} simultaneous requests for one ${r.seats}-seat lab`,
@@ -282,7 +283,7 @@ if (wanted('burst')) {
 		})
 }
 if (wanted('lab')) {
-	const r = subBench('lab.ts', 'lab', ['--seconds=30'])
+	const r = subBench('lab.ts', 'lab', ['--seconds=30', '--national'])
 	if (r)
 		extras.push({
 			name: 'Lab board: 30 seats, 20 events/s (SSE, 2 workers)',
