@@ -2,16 +2,14 @@ import { Writable } from 'node:stream'
 import { renderToPipeableStream } from 'react-dom/server'
 import type { AppLoadContext, EntryContext } from 'react-router'
 import { isRouteErrorResponse, ServerRouter } from 'react-router'
+import { compressDocument, preferredEncoding } from './utils/document-encoding.server.ts'
 import { logger } from './utils/logger.server.ts'
-import { LessonCodeContext } from './components/lesson/context.tsx'
-import { compiledByHash } from './modules/content/compile.server.ts'
+import { LessonHtmlContext } from './components/lesson/context.tsx'
+import { lessonBodyHtml } from './components/lesson/lesson-body-html.server.tsx'
 import { registerCertificationSubscribers } from './modules/certification/subscribers.server.ts'
 
 // Subscribers must live in the same module graph as the routes that emit the events.
 registerCertificationSubscribers()
-
-// Lesson pages render their compiled MDX on the server from the content cache (see mdx-content.tsx).
-const lessonCode = (hash: string) => compiledByHash(hash)?.code ?? null
 
 export const streamTimeout = 5_000
 
@@ -37,15 +35,21 @@ export default function handleRequest(
 			final(callback) {
 				clearTimeout(timer)
 				responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
-				resolve(new Response(Buffer.concat(chunks), { headers: responseHeaders, status: responseStatusCode }))
+				// Compressed here, in one call, rather than streamed through the compression
+				// middleware, which then leaves the encoded body alone (document-encoding.server.ts).
+				const { body, encoding } = compressDocument(Buffer.concat(chunks), preferredEncoding(request.headers.get('Accept-Encoding')))
+				responseHeaders.append('Vary', 'Accept-Encoding')
+				if (encoding) responseHeaders.set('Content-Encoding', encoding)
+				resolve(new Response(body, { headers: responseHeaders, status: responseStatusCode }))
 				callback()
 			},
 		})
 		const nonce = loadContext?.nonce
 		const { pipe, abort } = renderToPipeableStream(
-			<LessonCodeContext.Provider value={lessonCode}>
+			// Lesson pages get their body's cached HTML (see mdx-content.tsx).
+			<LessonHtmlContext.Provider value={lessonBodyHtml}>
 				<ServerRouter context={routerContext} url={request.url} nonce={nonce} />
-			</LessonCodeContext.Provider>,
+			</LessonHtmlContext.Provider>,
 			{
 				nonce,
 				onAllReady() {

@@ -64,3 +64,34 @@ test('the answer key never reaches the browser', async ({ page }) => {
 	for (const secret of ['"correct"', 'Pontosan ezek az összeférhetetlen párok', 'Így van, az ellenjegyzés', '350000', 'tolerance', 'Jó sorrend.'])
 		expect(everything, secret).not.toContain(secret)
 })
+
+test('the browser hydrates the lesson body the server sent from its cache, without re-rendering it', async ({ page }) => {
+	// Any node removed from the body before or during hydration means React threw the server's
+	// HTML away (a hydration mismatch), which would also flash the page and lose the reading position.
+	await page.addInitScript(() => {
+		const removed: Array<string> = []
+		;(window as unknown as { removedFromBody: Array<string> }).removedFromBody = removed
+		new MutationObserver((records) => {
+			for (const record of records)
+				if (record.removedNodes.length && (record.target as Element).closest?.('.lesson-body')) removed.push((record.target as Element).outerHTML.slice(0, 200))
+		}).observe(document, { childList: true, subtree: true })
+	})
+	const errors: Array<string> = []
+	page.on('pageerror', (error) => errors.push(error.message))
+	page.on('console', (message) => {
+		if (message.type() === 'error') errors.push(message.text())
+	})
+	await loginAs(page, await createUser({ roles: ['learner'], office: RAGALY }))
+	const response = await page.goto(`${COURSE}/mi-az-asp`)
+	// the document comes compressed in one piece (document-encoding.server.ts)
+	expect(response?.headers()['content-encoding']).toBe('br')
+	expect(response?.headers()['vary']).toMatch(/Accept-Encoding/i)
+	const body = page.locator('.lesson-body')
+	// React marks the DOM nodes it has hydrated with its fiber
+	await expect.poll(() => body.evaluate((el) => Object.keys(el.querySelector('h2, p')!).some((key) => key.startsWith('__reactFiber')))).toBe(true)
+	expect(await page.evaluate(() => (window as unknown as { removedFromBody: Array<string> }).removedFromBody)).toEqual([])
+	expect(errors).toEqual([])
+	// and what was hydrated works: the glossary term opens its definition
+	await page.getByRole('button', { name: 'KERET' }).first().click()
+	await expect(page.getByRole('dialog', { name: 'KERET' })).toBeVisible()
+})

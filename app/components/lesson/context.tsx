@@ -1,5 +1,6 @@
 import { createContext, useContext } from 'react'
 import type { PublicQuiz } from '#app/modules/quiz/public.ts'
+import type { Locale } from '#app/utils/i18n.ts'
 
 export type LocalizedGlossaryEntry = { term: string; definition: string }
 export type LocalizedProcessMap = { title: string; steps: Array<{ id: string; label: string; actor: string | null }> }
@@ -35,8 +36,8 @@ export function useLessonData() {
 }
 
 /**
- * On the server, entry.server.tsx provides the compiled lesson code by hash so the page
- * renders without a round trip; in the browser there is no provider and the code is
- * imported as a module (see mdx-content.tsx).
+ * On the server, entry.server.tsx provides the lesson body's HTML by hash (rendered once and
+ * cached, lesson-body-html.server.tsx); in the browser there is no provider and the compiled
+ * code is imported as a module (see mdx-content.tsx).
  */
-export const LessonCodeContext = createContext<((hash: string) => string | null) | null>(null)
+export const LessonHtmlContext = createContext<((hash: string, locale: Locale, data: LessonData) => string) | null>(null)

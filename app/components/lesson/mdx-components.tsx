@@ -1,8 +1,7 @@
-import { useId, type ReactNode } from 'react'
+import type { ReactNode } from 'react'
 import { useT } from '../i18n.tsx'
 import { useLessonData } from './context.tsx'
 import { ProcessMapFigure } from './process-map.tsx'
-import { QuizPanel } from './quiz.tsx'
 
 const CALLOUT_STYLE = {
 	info: 'border-brand-600 bg-brand-50',
@@ -24,10 +23,14 @@ function Callout({ type = 'info', title, children }: { type?: keyof typeof CALLO
 	)
 }
 
-/** A glossary term: a button that opens its definition in a native popover (Esc closes it). */
-function Term({ id, children }: { id: string; children: ReactNode }) {
+/**
+ * A glossary term: a button that opens its definition in a native popover (Esc closes it).
+ * `n` is the term's ordinal in the lesson, added by the compiler (compile.server.ts): unlike
+ * useId it is the same in the cached server HTML and in the browser that hydrates it.
+ */
+function Term({ id, n, children }: { id: string; n?: string; children: ReactNode }) {
 	const { glossary } = useLessonData()
-	const popoverId = `term-${useId().replace(/:/g, '')}`
+	const popoverId = `term-${n ?? '0'}`
 	const entry = glossary[id]
 	if (!entry) return <>{children}</>
 	return (
@@ -78,4 +81,13 @@ function Exercise({ id }: { id: string }) {
 	)
 }
 
-export const mdxComponents = { Callout, Term, Steps, Figure, ProcessMap, Quiz: QuizPanel, Exercise }
+/**
+ * `<Quiz />` marks where the quiz goes, which content:check holds to the lesson's end. The lesson
+ * page renders the learner's QuizPanel right after the body, so the body is the same for every
+ * learner and its HTML can be cached (ADR 019).
+ */
+function Quiz() {
+	return null
+}
+
+export const mdxComponents = { Callout, Term, Steps, Figure, ProcessMap, Quiz, Exercise }

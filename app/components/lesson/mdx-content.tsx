@@ -2,12 +2,11 @@ import * as React from 'react'
 import { lazy, Suspense, useContext, type ComponentType } from 'react'
 import * as ReactDOM from 'react-dom'
 import * as jsxRuntime from 'react/jsx-runtime'
-import { getMDXComponent } from 'mdx-bundler/client'
-import { useT } from '../i18n.tsx'
-import { LessonCodeContext } from './context.tsx'
+import { useLocale, useT } from '../i18n.tsx'
+import { LessonHtmlContext, useLessonData } from './context.tsx'
 import { mdxComponents } from './mdx-components.tsx'
 
-type MdxComponent = ComponentType<{ components: typeof mdxComponents }>
+export type MdxComponent = ComponentType<{ components: typeof mdxComponents }>
 const loaded = new Map<string, MdxComponent>()
 
 // The browser imports the lesson as a same-origin ES module from /lesson-code/<hash>.js:
@@ -25,21 +24,38 @@ function lazyLesson(hash: string) {
 	return component
 }
 
-export function LessonBody({ hash }: { hash: string }) {
-	const getCode = useContext(LessonCodeContext)
+function Loading() {
 	const t = useT()
-	// Hydration needs the module; let the browser fetch it while it parses the page.
-	ReactDOM.preloadModule(`/lesson-code/${hash}.js`, { as: 'script' })
-	let Component: MdxComponent
-	if (getCode) {
-		const code = getCode(hash)
-		if (!code) throw new Error(`lesson ${hash} was not compiled`)
-		Component = loaded.get(hash) ?? (getMDXComponent(code) as MdxComponent)
-		loaded.set(hash, Component)
-	} else Component = lazyLesson(hash)
+	return <p aria-busy="true">{t('common.loading')}</p>
+}
+
+/**
+ * The lesson's text. The server and the browser must build the same tree inside the wrapper:
+ * the server sends this tree's cached HTML (lesson-body-html.server.tsx), the browser hydrates
+ * it by rendering the tree itself.
+ */
+export function LessonBodyTree({ Component }: { Component: MdxComponent }) {
 	return (
-		<Suspense fallback={<p aria-busy="true">{t('common.loading')}</p>}>
+		<Suspense fallback={<Loading />}>
 			<Component components={mdxComponents} />
 		</Suspense>
+	)
+}
+
+export const LESSON_BODY_CLASS = 'lesson-body'
+
+export function LessonBody({ hash }: { hash: string }) {
+	const bodyHtml = useContext(LessonHtmlContext)
+	const data = useLessonData()
+	const locale = useLocale()
+	// Hydration needs the module; let the browser fetch it while it parses the page.
+	ReactDOM.preloadModule(`/lesson-code/${hash}.js`, { as: 'script' })
+	// The body is the same for every learner (the quiz renders after it), so the server renders it
+	// once per lesson and locale and reuses the HTML: a third of a lesson page's CPU (ADR 019).
+	if (bodyHtml) return <div className={LESSON_BODY_CLASS} dangerouslySetInnerHTML={{ __html: bodyHtml(hash, locale, data) }} />
+	return (
+		<div className={LESSON_BODY_CLASS}>
+			<LessonBodyTree Component={lazyLesson(hash)} />
+		</div>
 	)
 }

@@ -34,7 +34,7 @@ test('each problem is reported with its file and line', async () => {
 		'01-a.en.mdx': lesson('lecke-a', '# Title\n\n<Bogus />\n\nSee [here](/courses/teszt-kurzus/lecke-a).\n\n<Term id="asp">x</Term>'),
 		'02-b.hu.mdx': lesson('lecke-b', 'Csak magyarul.'),
 		'03-c.hu.mdx': lesson('lecke-c', '<Quiz />'),
-		'03-c.en.mdx': lesson('lecke-c', '<Quiz />'),
+		'03-c.en.mdx': lesson('lecke-c', '<Quiz />\n\nText after the quiz.'),
 		'03-c.quiz.yml': 'id: kviz\npassPercent: 80\nquestions:\n  - type: single\n    id: k1\n    prompt: { hu: Kérdés, en: Question }\n    options:\n      - id: helyes\n        text: { hu: A, en: A }\n      - id: masik\n        text: { hu: B, en: B }\n',
 	})
 	const { problems } = await checkContent(root)
@@ -44,6 +44,8 @@ test('each problem is reported with its file and line', async () => {
 	expect(text).toContainEqual(expect.stringMatching(/^01-a\.hu\.mdx:15 <Term id="ismeretlen">/))
 	expect(text).toContainEqual(expect.stringMatching(/^02-b:.*missing translation: 02-b\.en\.mdx/))
 	expect(text).toContainEqual(expect.stringMatching(/^03-c\.quiz\.yml:4 questions\.0: a single-choice question needs exactly one correct option/))
+	expect(text).toContainEqual('03-c.en.mdx:9 <Quiz /> must be the last element of the lesson')
+	expect(text.some((t) => t.startsWith('03-c.hu.mdx') && t.includes('last element'))).toBe(false)
 	// the English file's link to an existing lesson is fine
 	expect(text.some((t) => t.startsWith('01-a.en.mdx') && t.includes('broken link'))).toBe(false)
 })

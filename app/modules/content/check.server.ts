@@ -11,6 +11,8 @@ function checkLessonFile(file: string, compiled: CompiledLesson, catalog: Catalo
 	const quizzes = compiled.components.filter((c) => c.name === 'Quiz')
 	if (hasQuiz && quizzes.length !== 1) problems.push({ file, message: `the lesson has a quiz file, so it needs exactly one <Quiz /> (found ${quizzes.length})` })
 	if (!hasQuiz && quizzes.length) problems.push({ file, line: quizzes[0]!.line, message: '<Quiz /> without a quiz file beside the lesson (<lesson>.quiz.yml)' })
+	// The player shows the learner's quiz after the lesson's text, whose HTML it caches (ADR 019).
+	for (const quiz of quizzes.filter((q) => !q.last)) problems.push({ file, line: quiz.line, message: '<Quiz /> must be the last element of the lesson' })
 	for (const used of compiled.components) {
 		const at = { file, line: used.line }
 		if (!(AUTHOR_COMPONENTS as ReadonlyArray<string>).includes(used.name)) {

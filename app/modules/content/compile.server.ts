@@ -7,9 +7,10 @@ import remarkGfm from 'remark-gfm'
 import type { TocEntry } from './components.ts'
 
 /** Bump when the compile pipeline changes, so cached output is not reused. */
-const PIPELINE_VERSION = '1'
+const PIPELINE_VERSION = '2'
 
-export type UsedComponent = { name: string; line: number; attributes: Record<string, string | null> }
+/** `last`: the element is the lesson's final block (the quiz must be, see check.server.ts). */
+export type UsedComponent = { name: string; line: number; attributes: Record<string, string | null>; last: boolean }
 
 export type CompiledLesson = {
 	hash: string
@@ -53,7 +54,18 @@ export async function compileMdx(source: string): Promise<CompiledLesson> {
 		const components: Array<UsedComponent> = []
 		const links: Array<{ url: string; line: number }> = []
 		const toc: Array<TocEntry> = []
-		const collectMdast = () => (tree: Node) =>
+		// Each <Term> gets its ordinal as `n`, so its popover id is the same wherever the lesson body
+		// renders: in the server's cached body HTML and in the browser that hydrates it (ADR 019).
+		const numberTerms = () => (tree: Node) => {
+			let n = 0
+			walk(tree, (node) => {
+				if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name === 'Term')
+					node.attributes = [...(node.attributes ?? []), { type: 'mdxJsxAttribute', name: 'n', value: String(n++) }]
+			})
+		}
+		const collectMdast = () => (tree: Node) => {
+			const blocks = (tree.children ?? []).filter((n) => !['mdxjsEsm', 'yaml', 'toml'].includes(n.type))
+			const lastBlock = blocks.at(-1)
 			walk(tree, (n) => {
 				// mdx-bundler keeps the positions of the whole file, frontmatter included
 				const line = n.position?.start.line ?? 1
@@ -61,10 +73,12 @@ export async function compileMdx(source: string): Promise<CompiledLesson> {
 					components.push({
 						name: n.name,
 						line,
-						attributes: Object.fromEntries((n.attributes ?? []).filter((a) => a.type === 'mdxJsxAttribute').map((a) => [a.name, typeof a.value === 'string' ? a.value : null])),
+						attributes: Object.fromEntries((n.attributes ?? []).filter((a) => a.type === 'mdxJsxAttribute' && a.name !== 'n').map((a) => [a.name, typeof a.value === 'string' ? a.value : null])),
+						last: n === lastBlock,
 					})
 				if (n.type === 'link' && n.url) links.push({ url: n.url, line })
 			})
+		}
 		const collectToc = () => (tree: Node) =>
 			walk(tree, (n) => {
 				if (n.type === 'element' && (n.tagName === 'h2' || n.tagName === 'h3') && typeof n.properties?.id === 'string')
@@ -73,7 +87,7 @@ export async function compileMdx(source: string): Promise<CompiledLesson> {
 		const result = await bundleMDX({
 			source,
 			mdxOptions(options) {
-				options.remarkPlugins = [...(options.remarkPlugins ?? []), remarkGfm, collectMdast]
+				options.remarkPlugins = [...(options.remarkPlugins ?? []), remarkGfm, collectMdast, numberTerms]
 				options.rehypePlugins = [...(options.rehypePlugins ?? []), rehypeSlug, collectToc]
 				return options
 			},

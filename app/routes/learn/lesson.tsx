@@ -3,6 +3,7 @@ import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { useLocale, useT } from '#app/components/i18n.tsx'
 import { LessonDataContext } from '#app/components/lesson/context.tsx'
 import { LessonBody } from '#app/components/lesson/mdx-content.tsx'
+import { QuizPanel } from '#app/components/lesson/quiz.tsx'
 import { ReadingTracker } from '#app/components/lesson/reading-tracker.tsx'
 import { ProgressBar } from '#app/components/ui/progress.tsx'
 import { requireUser } from '#app/modules/auth/guards.server.ts'
@@ -116,6 +117,7 @@ export default function LessonPage() {
 				</section>
 				<LessonDataContext.Provider value={d.data}>
 					<LessonBody hash={d.hash} />
+					<QuizPanel />
 				</LessonDataContext.Provider>
 				<ReadingTracker key={d.lesson.id} read={d.read} completed={d.completed} position={d.position} hasQuiz={d.lesson.hasQuiz} courseComplete={d.courseComplete} />
 				<nav aria-label={t('lesson.pager')} className="mt-8 flex flex-wrap justify-between gap-3 border-t border-slate-300 pt-4">
