@@ -44,6 +44,14 @@ test('the locale and the shared data are part of the key: an edited glossary sho
 	expect(lessonBodyHtml(lesson.hash, 'hu', data({ exercises: { K1: false } }))).not.toContain('href="/practice/K1"')
 })
 
+test('the HTML starts with the body itself: nothing React hoists for the head comes first', async () => {
+	const lesson = await compiled('<Figure src="/content/asp-felepites.svg" alt="Ábra" />\n\nSzöveg.')
+	const html = lessonBodyHtml(lesson.hash, 'hu', data())
+	expect(html.startsWith('<!--$-->')).toBe(true)
+	expect(html).toContain('src="/content/asp-felepites.svg"')
+	expect(html).not.toContain('<link')
+})
+
 test('a hash that was never compiled is refused', () => {
 	expect(() => lessonBodyHtml('0'.repeat(32), 'hu', data())).toThrow(/was not compiled/)
 })

@@ -9,6 +9,7 @@ import { LessonBodyTree, type MdxComponent } from './mdx-content.tsx'
 /** Enough for every lesson in both languages several times over; the oldest entry goes first. */
 const MAX_ENTRIES = 1000
 const html = new Map<string, string>()
+const SUSPENSE_START = '<!--$-->'
 const components = new Map<string, MdxComponent>()
 
 /**
@@ -32,13 +33,18 @@ export function lessonBodyHtml(hash: string, locale: Locale, data: LessonData): 
 		Component = getMDXComponent(code) as MdxComponent
 		components.set(hash, Component)
 	}
-	const rendered = renderToString(
+	const markup = renderToString(
 		<LocaleContext.Provider value={locale}>
 			<LessonDataContext.Provider value={shared}>
 				<LessonBodyTree Component={Component} />
 			</LessonDataContext.Provider>
 		</LocaleContext.Provider>,
 	)
+	// React writes the resources it hoists to the document's head (image preloads) at the start of a
+	// fragment rendered on its own; in the page they would sit where the browser expects the body,
+	// and hydration would fail. The tree starts with its Suspense boundary, so that is where we cut.
+	const start = markup.indexOf(SUSPENSE_START)
+	const rendered = start > 0 ? markup.slice(start) : markup
 	if (html.size >= MAX_ENTRIES) html.delete(html.keys().next().value!)
 	html.set(key, rendered)
 	return rendered

@@ -53,7 +53,7 @@ function Steps({ children }: { children: ReactNode }) {
 function Figure({ src, alt, caption }: { src: string; alt: string; caption?: string }) {
 	return (
 		<figure className="my-4">
-			<img src={src} alt={alt} className="mx-auto max-h-96 w-full max-w-xl" />
+			<img src={src} alt={alt} loading="lazy" decoding="async" className="mx-auto max-h-96 w-full max-w-xl" />
 			{caption ? <figcaption className="mt-1 text-center text-sm text-slate-700">{caption}</figcaption> : null}
 		</figure>
 	)
