@@ -33,7 +33,7 @@ const MIN_BYTES = 1024
  * (bench/learning.ts). Brotli quality 2 and gzip level 1 keep the cost low and still shrink
  * a page about fourfold.
  */
-export function compressDocument(body: Buffer, encoding: DocumentEncoding | null): { body: Buffer; encoding: DocumentEncoding | null } {
+export function compressDocument(body: Buffer<ArrayBuffer>, encoding: DocumentEncoding | null): { body: Buffer<ArrayBuffer>; encoding: DocumentEncoding | null } {
 	if (!encoding || body.length < MIN_BYTES) return { body, encoding: null }
 	if (encoding === 'br')
 		return {
