@@ -1,5 +1,5 @@
 import crypto from 'node:crypto'
-import { and, count, desc, eq, isNotNull, isNull } from 'drizzle-orm'
+import { and, count, eq, isNotNull, isNull } from 'drizzle-orm'
 import type { Db, DbOrTx } from '#db/client.server.ts'
 import { courseProgress, lessonProgress, quizAttempts } from '#db/schema/learning.ts'
 import type { CourseEntry, LessonEntry } from '../content/catalog.server.ts'
@@ -8,6 +8,7 @@ import { gradeQuiz, type Answers, type QuizResult } from '../quiz/grading.ts'
 import { issueStatement } from '../xapi/statements.server.ts'
 import { appSecret } from '#app/utils/secrets.server.ts'
 import { courseRollup } from './rollup.ts'
+import { learningStatements } from './statements.server.ts'
 
 type Learner = { id: number; name: string }
 
@@ -27,14 +28,11 @@ const VISIT_WRITE_INTERVAL_MS = 5 * 60 * 1000
  * page is the most requested page of the platform.
  */
 export function recordVisit(db: Db, user: Learner, course: CourseEntry, lesson: LessonEntry, now: number) {
-	const courseWhere = and(eq(courseProgress.userId, user.id), eq(courseProgress.courseId, course.meta.id))
-	const existing = db.select({ lastLessonId: courseProgress.lastLessonId, lastVisitedAt: courseProgress.lastVisitedAt }).from(courseProgress).where(courseWhere).get()
-	const lessonKnown = db
-		.select({ startedAt: lessonProgress.startedAt })
-		.from(lessonProgress)
-		.where(and(eq(lessonProgress.userId, user.id), eq(lessonProgress.courseId, course.meta.id), eq(lessonProgress.lessonId, lesson.id)))
-		.get()
+	const statements = learningStatements(db)
+	const existing = statements.courseVisit.get({ userId: user.id, courseId: course.meta.id })
+	const lessonKnown = statements.lessonStarted.get({ userId: user.id, courseId: course.meta.id, lessonId: lesson.id })
 	if (existing && lessonKnown && existing.lastLessonId === lesson.id && now - existing.lastVisitedAt < VISIT_WRITE_INTERVAL_MS) return
+	const courseWhere = and(eq(courseProgress.userId, user.id), eq(courseProgress.courseId, course.meta.id))
 	db.transaction((tx) => {
 		if (!existing) {
 			const started = tx.insert(courseProgress).values({ userId: user.id, courseId: course.meta.id, startedAt: now, lastLessonId: lesson.id, lastVisitedAt: now }).onConflictDoNothing().run()
@@ -119,12 +117,7 @@ export function attemptSeed(db: DbOrTx, userId: number, quizId: string, attemptN
 }
 
 export function quizState(db: DbOrTx, userId: number, courseId: string, lessonId: string, quizId: string) {
-	const attempts = db
-		.select()
-		.from(quizAttempts)
-		.where(and(eq(quizAttempts.userId, userId), eq(quizAttempts.courseId, courseId), eq(quizAttempts.lessonId, lessonId), eq(quizAttempts.quizId, quizId)))
-		.orderBy(desc(quizAttempts.id))
-		.all()
+	const attempts = learningStatements(db).quizAttempts.all({ userId, courseId, lessonId, quizId })
 	return { submitted: attempts.length, passed: attempts.some((a) => a.passed), last: attempts[0] ?? null }
 }
 

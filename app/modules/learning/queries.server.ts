@@ -4,6 +4,7 @@ import { courseProgress, lessonProgress } from '#db/schema/learning.ts'
 import { userJobRoles } from '#db/schema/users.ts'
 import type { Catalog, CourseEntry } from '../content/catalog.server.ts'
 import { courseRollup } from './rollup.ts'
+import { learningStatements } from './statements.server.ts'
 
 /** The learner's progress in every course they started, keyed by course id. */
 export function progressByCourse(db: Db, userId: number, catalog: Catalog) {
@@ -24,7 +25,7 @@ export function progressByCourse(db: Db, userId: number, catalog: Catalog) {
 }
 
 export function courseLessonRows(db: Db, userId: number, courseId: string) {
-	return db.select().from(lessonProgress).where(and(eq(lessonProgress.userId, userId), eq(lessonProgress.courseId, courseId))).all()
+	return learningStatements(db).courseLessons.all({ userId, courseId })
 }
 
 export function userJobRoleList(db: Db, userId: number) {
