@@ -111,9 +111,12 @@ test('at 360 px nothing scrolls sideways and the menu works from the keyboard', 
 		expect(await mobileNav.evaluate((nav) => nav.contains(document.activeElement))).toBe(true)
 	}
 	await expect(users).toBeFocused()
+	// the menu navigates in the page (useDelegatedNavigation): the document is not reloaded
+	await page.evaluate(() => Object.assign(window, { sameDocument: true }))
 	await page.keyboard.press('Enter')
 	await expect(page).toHaveURL('/users')
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Felhasználók')
+	expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true)
 	await expectNoHorizontalScroll(page, 360)
 })
 
