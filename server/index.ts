@@ -16,6 +16,7 @@ import { deliverDueMail } from '#app/modules/mail/outbox.server.ts'
 import { smtpTransport } from '#app/modules/mail/smtp.server.ts'
 import { trainingHousekeeping } from '#app/modules/training/housekeeping.server.ts'
 import { readinessHousekeeping } from '#app/modules/readiness/snapshots.server.ts'
+import { BROTLI_QUALITY, GZIP_LEVEL } from '#app/utils/document-encoding.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 import { logger } from '#app/utils/logger.server.ts'
 import { migrateDb, openDb } from '#db/client.server.ts'
@@ -40,10 +41,9 @@ export async function startServer(options: { background?: boolean } = {}) {
 	const app = express()
 	app.disable('x-powered-by')
 	if (env.TRUST_PROXY) app.set('trust proxy', true)
-	// Chromium and Firefox ask for brotli first. The middleware's default brotli quality 4 costs
-	// 1.4 ms on a 40 KB lesson page; quality 2 costs 0.5 ms and still beats gzip -6 on size
-	// (bench/learning.ts). Gzip (older clients) stays at level 1 for the same reason.
-	app.use(compression({ level: 1, brotli: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 2 } } }))
+	// Data requests, assets and small answers. Documents arrive compressed from entry.server.tsx
+	// (compressDocument), and the middleware leaves an encoded body alone; both use the same levels.
+	app.use(compression({ level: GZIP_LEVEL, brotli: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY } } }))
 	app.use(
 		'/assets',
 		express.static(path.join(BUILD_DIR, 'client/assets'), { immutable: true, maxAge: '1y' }),

@@ -42,7 +42,7 @@ export function LessonBodyTree({ Component }: { Component: MdxComponent }) {
 	)
 }
 
-export const LESSON_BODY_CLASS = 'lesson-body'
+const LESSON_BODY_CLASS = 'lesson-body'
 
 export function LessonBody({ hash }: { hash: string }) {
 	const bodyHtml = useContext(LessonHtmlContext)
@@ -51,7 +51,7 @@ export function LessonBody({ hash }: { hash: string }) {
 	// Hydration needs the module; let the browser fetch it while it parses the page.
 	ReactDOM.preloadModule(`/lesson-code/${hash}.js`, { as: 'script' })
 	// The body is the same for every learner (the quiz renders after it), so the server renders it
-	// once per lesson and locale and reuses the HTML: a third of a lesson page's CPU (ADR 019).
+	// once per lesson and locale and reuses the HTML (ADR 019).
 	if (bodyHtml) return <div className={LESSON_BODY_CLASS} dangerouslySetInnerHTML={{ __html: bodyHtml(hash, locale, data) }} />
 	return (
 		<div className={LESSON_BODY_CLASS}>

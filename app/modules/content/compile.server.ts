@@ -73,7 +73,7 @@ export async function compileMdx(source: string): Promise<CompiledLesson> {
 					components.push({
 						name: n.name,
 						line,
-						attributes: Object.fromEntries((n.attributes ?? []).filter((a) => a.type === 'mdxJsxAttribute' && a.name !== 'n').map((a) => [a.name, typeof a.value === 'string' ? a.value : null])),
+						attributes: Object.fromEntries((n.attributes ?? []).filter((a) => a.type === 'mdxJsxAttribute').map((a) => [a.name, typeof a.value === 'string' ? a.value : null])),
 						last: n === lastBlock,
 					})
 				if (n.type === 'link' && n.url) links.push({ url: n.url, line })

@@ -4,7 +4,7 @@ import { courseProgress, lessonProgress, quizAttempts } from '#db/schema/learnin
 
 /**
  * The reads of every lesson page, prepared once per connection instead of being built by drizzle
- * on each request (like the session's, session.server.ts): about a tenth of a page's CPU.
+ * on each request (like the session's, session.server.ts): 0.3–0.5 ms of a page (ADR 019).
  */
 function prepareLearningStatements(db: DbOrTx) {
 	const userId = sql.placeholder('userId')
