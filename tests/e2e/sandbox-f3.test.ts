@@ -31,6 +31,7 @@ test('a learner pays a road repair through the whole expenditure cycle, switchin
 		await expect(page.getByText(`${rovat} / ${funkcio}`)).toBeVisible()
 	}
 	await page.getByRole('button', { name: 'Jóváhagyásra küldés' }).click()
+	await expect(page.getByText('jóváhagyásra vár').first()).toBeVisible()
 	await actAs(page, 'gazdvez')
 	await page.getByRole('button', { name: 'Jóváhagyás és könyvelés' }).click()
 	await expect(page.getByText('jóváhagyva, könyvelve')).toBeVisible()

@@ -65,6 +65,32 @@ test('a refused command shows its reason next to the field and changes nothing',
 	await expect(page.getByRole('cell', { name: 'Hibás Számla Kft.' })).toHaveCount(0)
 })
 
+test('a step submitted after another tab switched the persona is refused, says why and changes nothing', async ({ page, context }) => {
+	await loginAs(page, await createUser({ roles: ['learner'], office: RAGALY }))
+	await page.goto('/sandbox')
+	await page.getByRole('button', { name: 'Új gyakorlókörnyezet' }).click()
+	await page.getByLabel('Felhasználó').selectOption('gazdvez')
+	await expect(page.getByLabel('Felhasználó')).toHaveValue('gazdvez')
+	await page.getByRole('navigation', { name: 'Szakrendszeri menü' }).getByRole('link', { name: 'Partnerek' }).click()
+	const form = page.locator('form').filter({ has: page.getByRole('button', { name: 'Partner rögzítése' }) })
+	await form.getByLabel('Partner').fill('Másik Lap Kft.')
+	await form.getByLabel('Bankszámlaszám').fill('11773016-20000000-12345678')
+	await form.getByLabel('Cím').fill('3350 Alsóbükk, Fő utca 2.')
+	// meanwhile, in a second tab, the learner becomes the jegyző
+	const other = await context.newPage()
+	await other.goto(page.url())
+	await other.getByLabel('Felhasználó').selectOption('jegyzo')
+	await expect(other.getByLabel('Felhasználó')).toHaveValue('jegyzo')
+	await form.getByRole('button', { name: 'Partner rögzítése' }).click()
+	await expect(form.getByRole('alert')).toContainText('másik felhasználó vagy önkormányzat lett kiválasztva')
+	await expect(form.getByLabel('Partner')).toHaveValue('Másik Lap Kft.')
+	// the header now shows who is acting, and nothing was recorded in anyone's name
+	await expect(page.getByLabel('Felhasználó')).toHaveValue('jegyzo')
+	await other.reload()
+	await expect(other.getByRole('cell', { name: 'Másik Lap Kft.' })).toHaveCount(0)
+	await other.close()
+})
+
 /** A learner makes a sandbox; an admin, in a browser context of their own, is ready to look into it. */
 async function learnerSandboxForAdmin(page: Page, browser: Browser) {
 	await loginAs(page, await createUser({ roles: ['learner'], office: RAGALY }))

@@ -48,6 +48,8 @@ export async function orderTransferAndMatch(page: Page, date: string, statementN
 	const order = form(page, 'Utalványozás')
 	await order.getByLabel('Kifizetés napja').fill(date)
 	await order.getByRole('button', { name: 'Utalványozás' }).click()
+	// the order must be on record before the persona changes, or the switch can overtake it
+	await expect(page.getByText('utalványozva, átutalásra vár')).toBeVisible()
 	await actAs(page, 'penzugyes2')
 	await page.getByRole('button', { name: 'Átutalás indítása' }).click()
 	await expect(page.getByText('átutalva').first()).toBeVisible()

@@ -1,6 +1,7 @@
 import { createContext, useContext, useId, type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes } from 'react'
 import { Form, useActionData, useRouteLoaderData } from 'react-router'
 import type { CommandFailure } from '#app/modules/sandbox/run-command.server.ts'
+import { ACTING_FIELD, actingKey } from '#app/modules/sandbox/acting.ts'
 import { useT } from '../i18n.tsx'
 import { SubmitButton } from '../ui/button.tsx'
 
@@ -27,13 +28,15 @@ export function CommandForm({
 	encType?: 'multipart/form-data'
 }) {
 	const data = useActionData() as CommandFailure | undefined
-	const shell = useRouteLoaderData('routes/sandbox/shell') as { readOnly?: boolean } | undefined
+	const shell = useRouteLoaderData('routes/sandbox/shell') as { readOnly?: boolean; acting?: { personaId: string; municipalityId: string } } | undefined
 	// Someone else's sandbox (an admin looking on) shows its data, never its actions.
 	if (shell?.readOnly) return null
 	const mine = data?.commandType === type && (!hidden || Object.entries(hidden).every(([k, v]) => data.values[k] === String(v))) ? data : undefined
 	return (
 		<Form method="post" noValidate encType={encType} className="flex flex-wrap items-end gap-3">
 			<input type="hidden" name="type" value={type} />
+			{/* who the page showed as acting: the server refuses the step if another tab has switched since */}
+			{shell?.acting ? <input type="hidden" name={ACTING_FIELD} value={actingKey(shell.acting)} /> : null}
 			{Object.entries(hidden ?? {}).map(([k, v]) => (
 				<input key={k} type="hidden" name={k} value={v} />
 			))}

@@ -12,6 +12,7 @@ import { formValues } from '#app/utils/forms.ts'
 import { getLocale } from '#app/utils/locale.server.ts'
 import { requireSandbox } from './access.server.ts'
 import { commandFromForm } from './command-form.ts'
+import { actingChanged, ACTING_FIELD, actingKey } from './acting.ts'
 import { actingFor } from './shell.server.ts'
 import { sandboxStore } from './store.server.ts'
 
@@ -53,6 +54,12 @@ export async function runSandboxCommand(request: Request, sandboxId: string | un
 	if ('refused' in input) return fail(input.refused as CommandError)
 	const db = sandboxStore().open(sandbox.id, sandbox.scenario)
 	const actor = actingFor(db, sandbox)
+	// The form was filled in as someone else: another tab switched the persona or municipality since.
+	// Running it now would sign the step with a name the learner did not see, so it is refused. The
+	// status is 200 because React Router reloads the page's data only after a 2xx action, and the
+	// header and the page must now show the current choice (the typed values stay in the form).
+	const shown = formData.get(ACTING_FIELD)
+	if (typeof shown === 'string' && shown !== actingKey(actor)) return fail(actingChanged, 200)
 	const now = Date.now()
 	let result: ReturnType<typeof execute>
 	try {

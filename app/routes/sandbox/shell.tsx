@@ -75,9 +75,10 @@ export default function SandboxShell() {
 					<p className="mr-auto font-bold">
 						KERET · <span className="font-normal">{t('sbx.sandboxBadge')}</span>
 					</p>
+					{/* keyed by the choice on the server: a switch in another tab shows here after the next load */}
 					<label className="min-w-0 max-w-full text-sm">
 						<span className="block">{t('sbx.municipality')}</span>
-						<select name="municipalityId" defaultValue={d.acting.municipalityId} disabled={d.readOnly} className="min-h-11 w-full rounded bg-white px-2 text-slate-900">
+						<select key={d.acting.municipalityId} name="municipalityId" defaultValue={d.acting.municipalityId} disabled={d.readOnly} className="min-h-11 w-full rounded bg-white px-2 text-slate-900">
 							{d.municipalities.map((m) => (
 								<option key={m.id} value={m.id}>
 									{m.name}
@@ -87,7 +88,7 @@ export default function SandboxShell() {
 					</label>
 					<label className="min-w-0 max-w-full text-sm">
 						<span className="block">{t('sbx.persona')}</span>
-						<select name="personaId" defaultValue={d.acting.personaId} disabled={d.readOnly} className="min-h-11 w-full max-w-[22rem] rounded bg-white px-2 text-slate-900">
+						<select key={d.acting.personaId} name="personaId" defaultValue={d.acting.personaId} disabled={d.readOnly} className="min-h-11 w-full max-w-[22rem] rounded bg-white px-2 text-slate-900">
 							{d.personas.map((p) => (
 								<option key={p.id} value={p.id}>
 									{p.name} – {p.title}
