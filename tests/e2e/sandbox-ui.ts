@@ -3,10 +3,16 @@ import { expect } from './fixtures.ts'
 
 // Moving around the KERET shell the way a learner does; shared by the sandbox e2e tests.
 
-/** Switches the acting persona in the KERET header (the select submits itself). */
+/**
+ * Switches the acting persona in the KERET header (the select submits itself) and waits until the
+ * page says who acts now: only then do the page's forms carry the new persona.
+ */
 export async function actAs(page: Page, login: string) {
-	await page.getByLabel('Felhasználó').selectOption(login)
-	await expect(page.getByLabel('Felhasználó')).toHaveValue(login)
+	const select = page.getByLabel('Felhasználó')
+	await select.selectOption(login)
+	const name = (await select.locator('option:checked').innerText()).split(' – ')[0]!
+	await expect(page.getByText(`Ön most ${name} (`)).toBeVisible()
+	await expect(select).toHaveValue(login)
 }
 
 export async function openArea(page: Page, name: string) {

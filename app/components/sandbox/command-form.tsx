@@ -1,7 +1,7 @@
 import { createContext, useContext, useId, type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes } from 'react'
-import { Form, useActionData, useRouteLoaderData } from 'react-router'
+import { Form, useActionData, useNavigation, useRouteLoaderData } from 'react-router'
 import type { CommandFailure } from '#app/modules/sandbox/run-command.server.ts'
-import { ACTING_FIELD, actingKey } from '#app/modules/sandbox/acting.ts'
+import { ACTING_FIELD, actingKey, SWITCH_FIELD } from '#app/modules/sandbox/acting.ts'
 import { useT } from '../i18n.tsx'
 import { SubmitButton } from '../ui/button.tsx'
 
@@ -29,8 +29,12 @@ export function CommandForm({
 }) {
 	const data = useActionData() as CommandFailure | undefined
 	const shell = useRouteLoaderData('routes/sandbox/shell') as { readOnly?: boolean; acting?: { personaId: string; municipalityId: string } } | undefined
+	const navigation = useNavigation()
 	// Someone else's sandbox (an admin looking on) shows its data, never its actions.
 	if (shell?.readOnly) return null
+	// A persona or municipality switch is on its way: a step sent now would still carry the old
+	// choice and be refused, so it waits until the page shows the new one.
+	const switching = navigation.state !== 'idle' && navigation.formData?.has(SWITCH_FIELD) === true
 	const mine = data?.commandType === type && (!hidden || Object.entries(hidden).every(([k, v]) => data.values[k] === String(v))) ? data : undefined
 	return (
 		<Form method="post" noValidate encType={encType} className="flex flex-wrap items-end gap-3">
@@ -47,7 +51,7 @@ export function CommandForm({
 				</p>
 			) : null}
 			<FailureContext.Provider value={mine}>{children}</FailureContext.Provider>
-			<SubmitButton intent={undefined} variant={variant}>
+			<SubmitButton intent={undefined} variant={variant} disabled={switching}>
 				{submit}
 			</SubmitButton>
 		</Form>

@@ -3,6 +3,9 @@ import type { Actor, CommandError } from '#sandbox/commands.ts'
 /** The hidden field in which a sandbox form carries the persona and municipality its page showed. */
 export const ACTING_FIELD = 'actingAs'
 
+/** Marks the KERET header's own form, so that pages can tell a persona switch is on its way. */
+export const SWITCH_FIELD = 'switchActing'
+
 export function actingKey(actor: Actor) {
 	return `${actor.personaId}@${actor.municipalityId}`
 }

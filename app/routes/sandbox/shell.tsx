@@ -3,6 +3,7 @@ import { Form, NavLink, Outlet, redirect, useLoaderData, useLocation, useNavigat
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { useT } from '#app/components/i18n.tsx'
 import { requireSandbox } from '#app/modules/sandbox/access.server.ts'
+import { SWITCH_FIELD } from '#app/modules/sandbox/acting.ts'
 import { touchSandbox } from '#app/modules/sandbox/manage.server.ts'
 import { shellData } from '#app/modules/sandbox/shell.server.ts'
 import { sandboxStore } from '#app/modules/sandbox/store.server.ts'
@@ -72,6 +73,7 @@ export default function SandboxShell() {
 			<div className="border-b border-slate-300 bg-slate-800 px-3 py-2 text-white">
 				<Form method="post" action={`/sandbox/${d.id}`} className="flex flex-wrap items-end gap-3" onChange={(e) => submit(e.currentTarget)}>
 					<input type="hidden" name="redirectTo" value={`${location.pathname}${location.search}`} />
+					<input type="hidden" name={SWITCH_FIELD} value="1" />
 					<p className="mr-auto font-bold">
 						KERET · <span className="font-normal">{t('sbx.sandboxBadge')}</span>
 					</p>
