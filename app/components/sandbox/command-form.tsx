@@ -1,6 +1,7 @@
 import { createContext, useContext, useId, type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes } from 'react'
 import { Form, useActionData, useNavigation, useRouteLoaderData } from 'react-router'
 import type { CommandFailure } from '#app/modules/sandbox/run-command.server.ts'
+import type { Actor } from '#sandbox/commands.ts'
 import { ACTING_FIELD, actingKey, SWITCH_FIELD } from '#app/modules/sandbox/acting.ts'
 import { useT } from '../i18n.tsx'
 import { SubmitButton } from '../ui/button.tsx'
@@ -28,7 +29,7 @@ export function CommandForm({
 	encType?: 'multipart/form-data'
 }) {
 	const data = useActionData() as CommandFailure | undefined
-	const shell = useRouteLoaderData('routes/sandbox/shell') as { readOnly?: boolean; acting?: { personaId: string; municipalityId: string } } | undefined
+	const shell = useRouteLoaderData('routes/sandbox/shell') as { readOnly?: boolean; acting?: Actor } | undefined
 	const navigation = useNavigation()
 	// Someone else's sandbox (an admin looking on) shows its data, never its actions.
 	if (shell?.readOnly) return null
